@@ -1,0 +1,3 @@
+package dev.blipsdk.core;
+/** tmp */
+public final class Tmp { private Tmp() {} }

@@ -1,0 +1,5 @@
+/** Placeholder. */
+@NullMarked
+package dev.blipsdk.core;
+
+import org.jspecify.annotations.NullMarked;

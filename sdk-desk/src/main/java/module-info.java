@@ -1,0 +1,9 @@
+/** Blip Desk: contacts, tickets, queues, agents, monitoring and active messages from Desk. */
+module dev.blipsdk.desk {
+  requires transitive dev.blipsdk.core;
+  requires transitive dev.blipsdk.whatsapp;
+  requires com.squareup.moshi;
+  requires org.slf4j;
+  requires static org.jspecify;
+  exports dev.blipsdk.desk;
+}

@@ -1,0 +1,5 @@
+/** The public API of the testing module. */
+@NullMarked
+package dev.blipsdk.testing;
+
+import org.jspecify.annotations.NullMarked;
