@@ -1,7 +1,15 @@
+/**
+ * The core of the Blip SDK: {@link dev.blipsdk.core.BlipClient}, LIME envelopes, errors, paging and
+ * webhook verification.
+ */
 module dev.blipsdk.core {
   requires transitive okhttp3;
   requires com.squareup.moshi;
   requires org.slf4j;
   requires static org.jspecify;
+
   exports dev.blipsdk.core;
+  exports dev.blipsdk.core.envelope;
+  exports dev.blipsdk.core.exception;
+  exports dev.blipsdk.core.internal to dev.blipsdk.whatsapp, dev.blipsdk.desk;
 }

@@ -1,3 +1,0 @@
-package dev.blipsdk.core;
-/** tmp */
-public final class Tmp { private Tmp() {} }

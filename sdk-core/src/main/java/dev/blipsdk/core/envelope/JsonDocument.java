@@ -1,0 +1,247 @@
+package dev.blipsdk.core.envelope;
+
+import dev.blipsdk.core.exception.BlipProtocolException;
+import dev.blipsdk.core.internal.Json;
+import dev.blipsdk.core.internal.RecordCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A JSON value exactly as it travelled: the {@code resource} of a command, the {@code content} of a
+ * message, or any document. The raw text always stays reachable through {@link #json()}, so nothing the
+ * SDK does not model is lost.
+ *
+ * <p>Read it the way that suits you: as a generic tree ({@link #tree()}, {@link #asMap()}), as text
+ * ({@link #asString()} for a JSON string), or decoded into your own record ({@link #decode(Class)}).
+ * Decoding is tolerant: unknown fields are ignored, names match without regard to case (Blip writes
+ * both {@code Priority} and {@code priority}), numbers and booleans sent as strings are converted, and
+ * unknown enum values map to a constant named {@code UNKNOWN} when the enum has one.
+ *
+ * <pre>{@code
+ * record Account(String fullName, String alternativeAccount) {}
+ * Command response = client.execute(command);
+ * Account account = response.resource().decode(Account.class);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} prints only the size, never the content: documents
+ * carry personal data.
+ */
+public final class JsonDocument {
+  private final String json;
+
+  private JsonDocument(String json) {
+    this.json = json;
+  }
+
+  /**
+   * Wraps JSON text after checking that it is one well-formed JSON value.
+   *
+   * @param json the JSON text
+   * @return the document
+   * @throws IllegalArgumentException if the text is not well-formed JSON
+   */
+  public static JsonDocument parse(String json) {
+    Objects.requireNonNull(json, "json");
+    try {
+      Json.parseTree(json);
+    } catch (BlipProtocolException e) {
+      throw new IllegalArgumentException("not well-formed JSON: " + e.getMessage(), e);
+    }
+    return new JsonDocument(json);
+  }
+
+  /**
+   * Wraps JSON text the SDK already knows to be well-formed. Not for users: use {@link #parse(String)}.
+   *
+   * @param json well-formed JSON text
+   * @return the document
+   */
+  static JsonDocument trusted(String json) {
+    return new JsonDocument(json);
+  }
+
+  /**
+   * Encodes a value as JSON: a {@link Map}, {@link List}, {@link String}, {@link Number},
+   * {@link Boolean}, {@code null}, another {@link JsonDocument}, an enum (its name) or a record (its
+   * components by name, {@code null} components left out).
+   *
+   * @param value the value to encode
+   * @return the document
+   * @throws IllegalArgumentException if the value holds something that cannot be encoded
+   */
+  public static JsonDocument of(@Nullable Object value) {
+    if (value instanceof JsonDocument doc) {
+      return doc;
+    }
+    return new JsonDocument(Json.toJson(RecordCodec.toTree(value)));
+  }
+
+  /**
+   * A JSON string value, as the resource of a {@code text/plain} command or the content of a text
+   * message.
+   *
+   * @param text the text
+   * @return the document holding the JSON string
+   */
+  public static JsonDocument text(String text) {
+    Objects.requireNonNull(text, "text");
+    return new JsonDocument(Json.toJson(text));
+  }
+
+  /**
+   * The raw JSON text.
+   *
+   * @return the JSON text, exactly as received or encoded
+   */
+  public String json() {
+    return json;
+  }
+
+  /**
+   * Parses the JSON into a generic tree: {@code Map<String,Object>}, {@code List<Object>},
+   * {@code String}, {@code Double}, {@code Boolean} or {@code null}.
+   *
+   * @return the tree
+   */
+  public @Nullable Object tree() {
+    return Json.parseTree(json);
+  }
+
+  /**
+   * Whether this document is a JSON string.
+   *
+   * @return true for a JSON string value
+   */
+  public boolean isString() {
+    return !json.isEmpty() && json.charAt(0) == '"';
+  }
+
+  /**
+   * Whether this document is a JSON object.
+   *
+   * @return true for a JSON object
+   */
+  public boolean isObject() {
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{';
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The value of a JSON string document.
+   *
+   * @return the string
+   * @throws BlipProtocolException if the document is not a JSON string
+   */
+  public String asString() {
+    Object tree = tree();
+    if (tree instanceof String s) {
+      return s;
+    }
+    throw new BlipProtocolException("expected a JSON string but got " + Json.kind(tree));
+  }
+
+  /**
+   * The document as a JSON object tree.
+   *
+   * @return the object's members, in order
+   * @throws BlipProtocolException if the document is not a JSON object
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> asMap() {
+    Object tree = tree();
+    if (tree instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
+    }
+    throw new BlipProtocolException("expected a JSON object but got " + Json.kind(tree));
+  }
+
+  /**
+   * Decodes the document into a record (or {@code String}, boxed primitive, {@code Map}, {@code List},
+   * {@code JsonDocument}) of the given type. Names match record components without regard to case.
+   *
+   * @param type the target type
+   * @param <T> the target type
+   * @return the decoded value
+   * @throws BlipProtocolException if the JSON does not have the shape the type needs; the message names
+   *     the path
+   */
+  public <T> T decode(Class<T> type) {
+    return RecordCodec.decode(Json.parseTree(json), type);
+  }
+
+  /**
+   * Reads the document as a LIME document collection ({@code {"total":..,"itemType":..,"items":[..]}}).
+   * Tolerates a missing {@code total}, a missing {@code itemType} and, for Blip endpoints that pass
+   * other shapes through, an {@code items} list under {@code data} or {@code documents}, or a bare array.
+   *
+   * @return the collection, each item kept as a document
+   * @throws BlipProtocolException if no list of items can be found
+   */
+  public DocumentCollection<JsonDocument> asCollection() {
+    Object tree = tree();
+    List<?> rawItems;
+    Long total = null;
+    String itemType = null;
+    if (tree instanceof List<?> list) {
+      rawItems = list;
+    } else if (tree instanceof Map<?, ?> map) {
+      Object items = map.get("items");
+      if (items == null) {
+        items = map.get("data");
+      }
+      if (items == null) {
+        items = map.get("documents");
+      }
+      if (items == null) {
+        rawItems = List.of();
+      } else if (items instanceof List<?> list) {
+        rawItems = list;
+      } else {
+        throw new BlipProtocolException("collection items is " + Json.kind(items) + ", not an array");
+      }
+      Object t = map.get("total");
+      if (t instanceof Number n) {
+        total = n.longValue();
+      } else if (t instanceof String s && !s.isBlank()) {
+        try {
+          total = Long.parseLong(s.trim());
+        } catch (NumberFormatException ignored) {
+          total = null;
+        }
+      }
+      Object it = map.get("itemType");
+      itemType = it instanceof String s ? s : null;
+    } else {
+      throw new BlipProtocolException("expected a collection but got " + Json.kind(tree));
+    }
+    List<JsonDocument> docs = new ArrayList<>(rawItems.size());
+    for (Object item : rawItems) {
+      docs.add(new JsonDocument(Json.toJson(item)));
+    }
+    return new DocumentCollection<>(total, itemType, docs);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof JsonDocument other && other.json.equals(json);
+  }
+
+  @Override
+  public int hashCode() {
+    return json.hashCode();
+  }
+
+  /** Returns the document's size only; the content may hold personal data. */
+  @Override
+  public String toString() {
+    return "JsonDocument[" + json.length() + " chars]";
+  }
+}

@@ -1,0 +1,305 @@
+package dev.blipsdk.core.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import dev.blipsdk.core.envelope.Command;
+import dev.blipsdk.core.envelope.CommandMethod;
+import dev.blipsdk.core.envelope.CommandStatus;
+import dev.blipsdk.core.envelope.Envelope;
+import dev.blipsdk.core.envelope.JsonDocument;
+import dev.blipsdk.core.envelope.Message;
+import dev.blipsdk.core.envelope.Node;
+import dev.blipsdk.core.envelope.Notification;
+import dev.blipsdk.core.envelope.NotificationEvent;
+import dev.blipsdk.core.envelope.Reason;
+import dev.blipsdk.core.exception.BlipProtocolException;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams LIME envelopes to and from JSON without intermediate trees: the hot path of every call.
+ * Resources and contents are captured as raw JSON text, so nothing is lost and nothing is parsed twice
+ * unless the caller asks.
+ */
+public final class EnvelopeCodec {
+  private static final JsonReader.Options NAMES = JsonReader.Options.of(
+      "id", "from", "to", "pp", "type", "content", "resource", "method", "uri", "status", "event",
+      "reason", "metadata");
+  private static final JsonReader.Options REASON_NAMES = JsonReader.Options.of("code", "description");
+
+  private EnvelopeCodec() {}
+
+  /**
+   * Writes an envelope as JSON.
+   *
+   * @param envelope the envelope
+   * @param sink where to write
+   * @throws IOException from the sink
+   */
+  public static void write(Envelope envelope, BufferedSink sink) throws IOException {
+    JsonWriter w = JsonWriter.of(sink);
+    w.beginObject();
+    stringField(w, "id", envelope.id());
+    nodeField(w, "from", envelope.from());
+    nodeField(w, "to", envelope.to());
+    nodeField(w, "pp", envelope.pp());
+    if (envelope instanceof Message m) {
+      w.name("type").value(m.type());
+      w.name("content");
+      raw(w, m.content());
+    } else if (envelope instanceof Notification n) {
+      w.name("event").value(n.eventName());
+      reasonField(w, n.reason());
+    } else if (envelope instanceof Command c) {
+      w.name("method").value(c.method().wireValue());
+      stringField(w, "uri", c.uri());
+      stringField(w, "type", c.type());
+      if (c.resource() != null) {
+        w.name("resource");
+        raw(w, c.resource());
+      }
+      if (c.status() != null) {
+        w.name("status").value(c.status().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      reasonField(w, c.reason());
+    }
+    if (!envelope.metadata().isEmpty()) {
+      w.name("metadata").beginObject();
+      for (Map.Entry<String, String> e : envelope.metadata().entrySet()) {
+        w.name(e.getKey()).value(e.getValue());
+      }
+      w.endObject();
+    }
+    w.endObject();
+    w.flush();
+  }
+
+  /**
+   * Encodes an envelope to UTF-8 bytes.
+   *
+   * @param envelope the envelope
+   * @return the JSON bytes
+   */
+  public static byte[] toBytes(Envelope envelope) {
+    try (Buffer buffer = new Buffer()) {
+      write(envelope, buffer);
+      return buffer.readByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode envelope", e);
+    }
+  }
+
+  private static void raw(JsonWriter w, JsonDocument doc) throws IOException {
+    try (BufferedSink s = w.valueSink()) {
+      s.writeUtf8(doc.json());
+    }
+  }
+
+  private static void stringField(JsonWriter w, String name, @Nullable String value) throws IOException {
+    if (value != null) {
+      w.name(name).value(value);
+    }
+  }
+
+  private static void nodeField(JsonWriter w, String name, @Nullable Node value) throws IOException {
+    if (value != null) {
+      w.name(name).value(value.value());
+    }
+  }
+
+  private static void reasonField(JsonWriter w, @Nullable Reason reason) throws IOException {
+    if (reason != null) {
+      w.name("reason").beginObject();
+      if (reason.code() != null) {
+        w.name("code").value(reason.code().longValue());
+      }
+      w.name("description").value(reason.description());
+      w.endObject();
+    }
+  }
+
+  /**
+   * Reads one envelope: a command when it has a {@code method}, a notification when it has an
+   * {@code event}, a message when it has a {@code type} or {@code content}.
+   *
+   * @param source the JSON
+   * @return the envelope
+   * @throws BlipProtocolException if the JSON is malformed or not an envelope
+   */
+  public static Envelope read(BufferedSource source) {
+    try {
+      JsonReader r = JsonReader.of(source);
+      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        throw new BlipProtocolException("expected a JSON object (a LIME envelope) but got " + r.peek());
+      }
+      String id = null;
+      Node from = null;
+      Node to = null;
+      Node pp = null;
+      String type = null;
+      JsonDocument content = null;
+      JsonDocument resource = null;
+      String method = null;
+      String uri = null;
+      String status = null;
+      String event = null;
+      Reason reason = null;
+      Map<String, String> metadata = Map.of();
+      r.beginObject();
+      while (r.hasNext()) {
+        switch (r.selectName(NAMES)) {
+          case 0 -> id = scalar(r);
+          case 1 -> from = node(r, "from");
+          case 2 -> to = node(r, "to");
+          case 3 -> pp = node(r, "pp");
+          case 4 -> type = scalar(r);
+          case 5 -> content = rawValue(r);
+          case 6 -> resource = rawValue(r);
+          case 7 -> method = scalar(r);
+          case 8 -> uri = scalar(r);
+          case 9 -> status = scalar(r);
+          case 10 -> event = scalar(r);
+          case 11 -> reason = reason(r);
+          case 12 -> metadata = metadata(r);
+          default -> {
+            r.skipName();
+            r.skipValue();
+          }
+        }
+      }
+      r.endObject();
+      if (method != null) {
+        CommandStatus s = status == null ? null : CommandStatus.fromWire(status);
+        return new Command(id, from, to, pp, CommandMethod.fromWire(method), uri, type, resource, s, reason,
+            metadata);
+      }
+      if (event != null) {
+        return new Notification(id, from, to, pp, NotificationEvent.fromWire(event), event, reason, metadata);
+      }
+      if (type != null || content != null) {
+        if (type == null) {
+          throw new BlipProtocolException("message has content but no type");
+        }
+        return new Message(id, from, to, pp, type,
+            content == null ? JsonDocument.parse("null") : content, metadata);
+      }
+      throw new BlipProtocolException(
+          "not a LIME envelope: no method (command), event (notification) or type (message)");
+    } catch (JsonEncodingException | JsonDataException e) {
+      throw new BlipProtocolException("malformed JSON: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new BlipProtocolException("cannot read JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a response command.
+   *
+   * @param source the JSON
+   * @return the command
+   * @throws BlipProtocolException if the JSON is not a command
+   */
+  public static Command readCommand(BufferedSource source) {
+    Envelope e = read(source);
+    if (e instanceof Command c) {
+      return c;
+    }
+    throw new BlipProtocolException("expected a command but got a " + e.getClass().getSimpleName());
+  }
+
+  private static @Nullable String scalar(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case NULL -> r.nextNull();
+      case STRING, NUMBER -> r.nextString();
+      case BOOLEAN -> Boolean.toString(r.nextBoolean());
+      default -> {
+        r.skipValue();
+        yield null;
+      }
+    };
+  }
+
+  private static @Nullable Node node(JsonReader r, String field) throws IOException {
+    String text = scalar(r);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Node.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BlipProtocolException("envelope field '" + field + "' is not a node: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonDocument rawValue(JsonReader r) throws IOException {
+    try (BufferedSource s = r.nextSource()) {
+      return JsonDocumentAccess.trusted(s.readUtf8());
+    }
+  }
+
+  private static @Nullable Reason reason(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      r.skipValue();
+      return null;
+    }
+    Integer code = null;
+    String description = "";
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.selectName(REASON_NAMES)) {
+        case 0 -> {
+          String c = scalar(r);
+          if (c != null) {
+            try {
+              code = (int) Double.parseDouble(c);
+            } catch (NumberFormatException e) {
+              code = null;
+            }
+          }
+        }
+        case 1 -> {
+          String d = scalar(r);
+          description = d == null ? "" : d;
+        }
+        default -> {
+          r.skipName();
+          r.skipValue();
+        }
+      }
+    }
+    r.endObject();
+    return new Reason(code, description);
+  }
+
+  private static Map<String, String> metadata(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      r.skipValue();
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    r.beginObject();
+    while (r.hasNext()) {
+      String key = r.nextName();
+      JsonReader.Token t = r.peek();
+      if (t == JsonReader.Token.BEGIN_OBJECT || t == JsonReader.Token.BEGIN_ARRAY) {
+        try (BufferedSource s = r.nextSource()) {
+          out.put(key, s.readUtf8());
+        }
+      } else {
+        String v = scalar(r);
+        if (v != null) {
+          out.put(key, v);
+        }
+      }
+    }
+    r.endObject();
+    return out;
+  }
+}
