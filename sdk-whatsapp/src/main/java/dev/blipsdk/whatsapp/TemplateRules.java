@@ -219,7 +219,7 @@ final class TemplateRules {
       int given = pos.size() + named.size();
       if (given != expected.size()) {
         throw fail("body", "variable-count", where + "'s body expects " + expected.size() + " variable"
-            + (expected.size() == 1 ? "" : "s") + (expected.isEmpty() ? "" : " " + braces(expected))
+            + (expected.size() == 1 ? "" : "s") + (expected.isEmpty() ? "" : " (" + braces(expected) + ")")
             + ", the message gives " + given);
       }
     }
