@@ -352,9 +352,9 @@ public final class BulkRun {
     BulkResult result;
     lock.lock();
     try {
-      inFlight--;
       Throwable cause = error == null ? null : WhatsAppClient.unwrap(error);
       if (cause instanceof RateLimitException rl) {
+        inFlight--;
         rateLimited++;
         Instant now = clock.instant();
         Duration wait = rl.retryAfter() != null ? rl.retryAfter() : backoff;
@@ -385,11 +385,18 @@ public final class BulkRun {
             : new CompletionException(cause == null ? new IllegalStateException("no receipt") : cause);
         result = new BulkResult.Failed(item.index(), item.recipient(), re);
       }
+    } finally {
+      lock.unlock();
+    }
+    // the slot is freed only once the result is delivered, so the run cannot end before its last result
+    report(result);
+    lock.lock();
+    try {
+      inFlight--;
       changed.signalAll();
     } finally {
       lock.unlock();
     }
-    report(result);
   }
 
   /** After the loop: waits for sends in flight, then reports what still waits as cancelled. */
