@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Bulk sending against the fake Blip over HTTP, in virtual time. */
-class BulkSenderIT {
+class BulkSenderIntegrationTest {
   static final TemplateMessage BASE = TemplateMessage.of("welcome", "pt_BR");
 
   FakeBlip fake;
@@ -201,7 +201,7 @@ class BulkSenderIT {
     Results results = new Results();
     Instant startAt = fake.clock().instant().plus(Duration.ofHours(1));
     BulkSummary s = wa.bulk().ratePerSecond(50).concurrency(1).pacing(10, Duration.ofMinutes(1)).startAt(startAt)
-        .listener(results).build().start(IntStream.range(0, 25).mapToObj(BulkSenderIT::recipient).toList()).join();
+        .listener(results).build().start(IntStream.range(0, 25).mapToObj(BulkSenderIntegrationTest::recipient).toList()).join();
     assertEquals(25, s.sent());
     assertTrue(!s.startedAt().isBefore(startAt), "not before the start time");
     var received = messages(fake);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The opt-in HEAD check of media URLs, against a media server on 127.0.0.1. */
-class MediaCheckIT {
+class MediaCheckIntegrationTest {
   MockWebServer media = new MockWebServer();
   BlipClient blip;
   WhatsAppClient wa;

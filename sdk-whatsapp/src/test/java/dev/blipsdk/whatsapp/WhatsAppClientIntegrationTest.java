@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every WhatsApp capability against the fake Blip over HTTP on 127.0.0.1, in virtual time. */
-class WhatsAppClientIT {
+class WhatsAppClientIntegrationTest {
   static final PhoneNumber ANA = PhoneNumber.parse("+55 31 99999-8888");
   static final Identity ANA_ID = Identity.parse("5531999998888@wa.gw.msging.net");
 
