@@ -1,6 +1,7 @@
 package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.BlipClient;
+import dev.blipsdk.core.internal.ClientAccess;
 import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.Sleeper;
 import dev.blipsdk.core.envelope.Command;
@@ -400,7 +401,7 @@ public final class WhatsAppClient {
           kind.wireValue() + " URL must be an absolute http or https URL"));
     }
     CompletableFuture<Void> result = new CompletableFuture<>();
-    Call call = blip.httpClient().newCall(request);
+    Call call = ClientAccess.httpClient(blip).newCall(request);
     result.whenComplete((v, e) -> {
       if (result.isCancelled()) {
         call.cancel();
