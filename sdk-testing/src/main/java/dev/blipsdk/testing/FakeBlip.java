@@ -1,0 +1,558 @@
+package dev.blipsdk.testing;
+
+import dev.blipsdk.testing.internal.BlipDispatcher;
+import dev.blipsdk.testing.internal.BotState;
+import dev.blipsdk.testing.internal.CommandRouter;
+import dev.blipsdk.testing.internal.DeskActiveMessageRules;
+import dev.blipsdk.testing.internal.FaultRegistry;
+import dev.blipsdk.testing.internal.MessagePipeline;
+import dev.blipsdk.testing.internal.Scheduler;
+import dev.blipsdk.testing.internal.ServerConfig;
+import dev.blipsdk.testing.internal.WebhookSender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import mockwebserver3.MockWebServer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stateful, in-memory fake of the Blip HTTP API on 127.0.0.1, for tests, examples and benchmarks: contacts,
+ * WhatsApp accounts and templates, messages with their notification lifecycle and webhooks, contexts, Desk
+ * tickets, queues, agents and monitoring, active campaigns, rate limits, fault injection and a controllable clock.
+ * It speaks the wire contract of the Blip HTTP API ({@code POST /commands}, {@code /messages},
+ * {@code /notifications} with {@code Authorization: Key ...}).
+ *
+ * <pre>{@code
+ * try (FakeBlip blip = FakeBlip.start()) {
+ *   blip.seedTemplate(FakeTemplate.of("welcome", "pt_BR", "Olá {{1}}!"));
+ *   blip.bot().notificationWebhook("http://127.0.0.1:" + myPort + "/notifications");
+ *   // point your client at blip.baseUrl() with blip.identifier() / blip.accessKey()
+ *   blip.clock().advance(Duration.ofHours(25));   // cross the 24 h window in a millisecond
+ *   assertEquals(1, blip.bot().sentMessages("5531999998888@wa.gw.msging.net").size());
+ * }
+ * }</pre>
+ *
+ * <p><b>Time.</b> Everything time-based runs on {@link #clock()}. With the default manual clock and the default
+ * {@link MessageScript#read()} script a message's notifications are emitted at once (on the fake's event thread,
+ * use {@link #awaitIdle()} or your webhook receiver to wait); scripts with delays complete when the test
+ * {@linkplain FakeClock#advance(Duration) advances} the clock, which runs due events before it returns.
+ *
+ * <p><b>Thread safety.</b> Thread-safe: any number of clients may call the server concurrently while the test seeds,
+ * inspects and advances time. Each bot's state is guarded by one lock; events run one at a time in time order.
+ */
+public final class FakeBlip implements AutoCloseable {
+  /**
+   * Metadata key that marks a template message as a Desk active message sent by an agent; the value is the agent
+   * identity (e.g. {@code ana%40acme.com@blip.ai}). An UNCONFIRMED assumption of the emulator (API doc §5.7).
+   */
+  public static final String DESK_AGENT_METADATA = DeskActiveMessageRules.AGENT_METADATA;
+  /** The team of tickets the Desk active-message rules route straight to an agent. */
+  public static final String DIRECT_TRANSFER_TEAM = DeskActiveMessageRules.DIRECT_TRANSFER;
+  /** Reason code of an agent active message refused because the customer has an open ticket. */
+  public static final int OPEN_TICKET_REASON_CODE = DeskActiveMessageRules.OPEN_TICKET_CODE;
+  /** Identifier of the default bot. */
+  public static final String DEFAULT_IDENTIFIER = "fakebot";
+  /** Access key of the default bot. */
+  public static final String DEFAULT_ACCESS_KEY = "fake-access-key";
+
+  private final MockWebServer server;
+  private final FakeClock clock;
+  private final Scheduler scheduler;
+  private final WebhookSender webhooks;
+  private final FaultRegistry faults;
+  private final BlipDispatcher dispatcher;
+  private final Map<String, FakeBot> bots;
+  private final FakeBot defaultBot;
+  private final Runnable clockListener;
+
+  private FakeBlip(Builder b) throws IOException {
+    this.clock = b.clock != null ? b.clock : FakeClock.manual();
+    ServerConfig config = new ServerConfig(b.templateListShape, b.templateStatusUpperCase, b.notOnWhatsAppCode,
+        b.notOnWhatsAppDescription, b.duplicateNotifications, b.activeMessageWindow, b.contextNamesCaseSensitive,
+        b.enforceCustomerServiceWindow, Duration.ofDays(3), b.defaultQueue, b.rateLimits);
+    this.scheduler = new Scheduler(clock, "fake-blip-events");
+    this.webhooks = new WebhookSender();
+    this.faults = new FaultRegistry();
+    MessagePipeline pipeline = new MessagePipeline(scheduler, webhooks, config, clock);
+    Map<String, BotState> byToken = new LinkedHashMap<>();
+    Map<String, FakeBot> facades = new LinkedHashMap<>();
+    List<String[]> specs = new ArrayList<>(b.bots);
+    if (specs.isEmpty()) {
+      specs.add(new String[] {DEFAULT_IDENTIFIER, DEFAULT_ACCESS_KEY, "STANDALONE"});
+    }
+    for (String[] s : specs) {
+      BotState st = new BotState(s[0], s[1], BotState.Role.valueOf(s[2]), b.contextNamesCaseSensitive);
+      byToken.put(BlipDispatcher.token(s[0], s[1]), st);
+      facades.put(s[0], new FakeBot(st, pipeline, clock));
+    }
+    this.bots = Map.copyOf(facades);
+    this.defaultBot = facades.get(specs.get(0)[0]);
+    this.dispatcher = new BlipDispatcher(byToken, config, clock, pipeline, CommandRouter.standard(), faults);
+    this.server = new MockWebServer();
+    server.setDispatcher(dispatcher);
+    this.clockListener = () -> {
+      scheduler.wake();
+      scheduler.runDue();
+    };
+    clock.addListener(clockListener);
+    try {
+      server.start(InetAddress.getByName("127.0.0.1"), b.port);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a fake with the defaults: one bot ({@value #DEFAULT_IDENTIFIER} / {@value #DEFAULT_ACCESS_KEY}), a free
+   * port on 127.0.0.1, a manual clock, no rate limits.
+   *
+   * @return the running fake
+   */
+  public static FakeBlip start() {
+    return builder().start();
+  }
+
+  /**
+   * A builder for a configured fake.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Configures a {@link FakeBlip}. Not thread-safe; build once. */
+  public static final class Builder {
+    private int port;
+    private final List<String[]> bots = new ArrayList<>();
+    private @Nullable FakeClock clock;
+    private RateLimits rateLimits = RateLimits.none();
+    private TemplateListShape templateListShape = TemplateListShape.DATA;
+    private boolean templateStatusUpperCase = true;
+    private int notOnWhatsAppCode = 67;
+    private String notOnWhatsAppDescription = "The requested resource was not found";
+    private boolean duplicateNotifications;
+    private Duration activeMessageWindow = Duration.ofHours(24);
+    private boolean contextNamesCaseSensitive;
+    private boolean enforceCustomerServiceWindow = true;
+    private String defaultQueue = "Default";
+
+    private Builder() {}
+
+    /**
+     * The port on 127.0.0.1 (0, the default, picks a free one).
+     *
+     * @param port the port
+     * @return this
+     */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Adds a bot with all resources. The first bot added is the default one. Without any, a bot
+     * {@value FakeBlip#DEFAULT_IDENTIFIER} is created.
+     *
+     * @param identifier the bot identifier
+     * @param accessKey its access key
+     * @return this
+     */
+    public Builder bot(String identifier, String accessKey) {
+      return addBot(identifier, accessKey, "STANDALONE");
+    }
+
+    /**
+     * Adds a router bot: like Blip, its key cannot reach Desk {@code /attendants} or {@code /rules} (failure 67).
+     *
+     * @param identifier the bot identifier
+     * @param accessKey its access key
+     * @return this
+     */
+    public Builder routerBot(String identifier, String accessKey) {
+      return addBot(identifier, accessKey, "ROUTER");
+    }
+
+    /**
+     * Adds a service (sub)bot: like Blip, its key cannot list WhatsApp {@code /message-templates}.
+     *
+     * @param identifier the bot identifier
+     * @param accessKey its access key
+     * @return this
+     */
+    public Builder serviceBot(String identifier, String accessKey) {
+      return addBot(identifier, accessKey, "SERVICE");
+    }
+
+    private Builder addBot(String identifier, String accessKey, String role) {
+      Objects.requireNonNull(identifier, "identifier");
+      Objects.requireNonNull(accessKey, "accessKey");
+      for (String[] b : bots) {
+        if (b[0].equals(identifier)) {
+          throw new IllegalArgumentException("duplicate bot " + identifier);
+        }
+      }
+      bots.add(new String[] {identifier, accessKey, role});
+      return this;
+    }
+
+    /**
+     * The clock (a new {@link FakeClock#manual()} by default; {@link FakeClock#realTime()} for interactive use).
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public Builder clock(FakeClock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /**
+     * Rate limits ({@link RateLimits#none()} by default).
+     *
+     * @param limits the limits
+     * @return this
+     */
+    public Builder rateLimits(RateLimits limits) {
+      this.rateLimits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    /**
+     * The shape of {@code get /message-templates} (UNCONFIRMED; {@link TemplateListShape#DATA} by default).
+     *
+     * @param shape the shape
+     * @return this
+     */
+    public Builder templateListShape(TemplateListShape shape) {
+      this.templateListShape = Objects.requireNonNull(shape);
+      return this;
+    }
+
+    /**
+     * Whether template statuses are written {@code APPROVED} (default) or {@code Approved}.
+     *
+     * @param upperCase true for upper case
+     * @return this
+     */
+    public Builder templateStatusUpperCase(boolean upperCase) {
+      this.templateStatusUpperCase = upperCase;
+      return this;
+    }
+
+    /**
+     * The failure of a lookup of {@code +number} not on WhatsApp (UNCONFIRMED; default 67
+     * {@code "The requested resource was not found"}).
+     *
+     * @param code the reason code
+     * @param description the reason description
+     * @return this
+     */
+    public Builder notOnWhatsAppReason(int code, String description) {
+      this.notOnWhatsAppCode = code;
+      this.notOnWhatsAppDescription = Objects.requireNonNull(description);
+      return this;
+    }
+
+    /**
+     * Emit every message notification twice, as when several hops report the same event (off by default).
+     *
+     * @param duplicate true to duplicate
+     * @return this
+     */
+    public Builder duplicateNotifications(boolean duplicate) {
+      this.duplicateNotifications = duplicate;
+      return this;
+    }
+
+    /**
+     * How long after an agent's active message a customer reply is routed to that agent (default 24 h).
+     *
+     * @param window the window
+     * @return this
+     */
+    public Builder activeMessageWindow(Duration window) {
+      this.activeMessageWindow = Objects.requireNonNull(window);
+      return this;
+    }
+
+    /**
+     * Whether context variable names are case-sensitive (UNCONFIRMED; default false).
+     *
+     * @param sensitive true for case-sensitive
+     * @return this
+     */
+    public Builder contextNamesCaseSensitive(boolean sensitive) {
+      this.contextNamesCaseSensitive = sensitive;
+      return this;
+    }
+
+    /**
+     * Whether a non-template message to a WhatsApp customer who has not written in the last 24 h fails with
+     * {@code (#131047) Re-engagement message}, as WhatsApp does (default true).
+     *
+     * @param enforce true to enforce
+     * @return this
+     */
+    public Builder enforceCustomerServiceWindow(boolean enforce) {
+      this.enforceCustomerServiceWindow = enforce;
+      return this;
+    }
+
+    /**
+     * The queue of tickets opened without a team (default {@code Default}).
+     *
+     * @param queue the queue name
+     * @return this
+     */
+    public Builder defaultQueue(String queue) {
+      this.defaultQueue = Objects.requireNonNull(queue);
+      return this;
+    }
+
+    /**
+     * Starts the fake.
+     *
+     * @return the running fake
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public FakeBlip start() {
+      try {
+        return new FakeBlip(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * The base URL, {@code http://127.0.0.1:PORT} (no trailing slash).
+   *
+   * @return the base URL
+   */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
+  /**
+   * The port.
+   *
+   * @return the port
+   */
+  public int port() {
+    return server.getPort();
+  }
+
+  /**
+   * The default bot's identifier.
+   *
+   * @return the identifier
+   */
+  public String identifier() {
+    return defaultBot.identifier();
+  }
+
+  /**
+   * The default bot's access key.
+   *
+   * @return the access key
+   */
+  public String accessKey() {
+    return defaultBot.accessKey();
+  }
+
+  /**
+   * The default bot's {@code Authorization} header value, {@code Key base64(identifier:accessKey)}.
+   *
+   * @return the header value
+   */
+  public String authorizationHeader() {
+    return defaultBot.authorizationHeader();
+  }
+
+  /**
+   * The clock everything time-based runs on.
+   *
+   * @return the clock
+   */
+  public FakeClock clock() {
+    return clock;
+  }
+
+  /**
+   * The default (first configured) bot.
+   *
+   * @return the bot
+   */
+  public FakeBot bot() {
+    return defaultBot;
+  }
+
+  /**
+   * A configured bot.
+   *
+   * @param identifier the bot identifier
+   * @return the bot
+   * @throws IllegalArgumentException if there is no such bot
+   */
+  public FakeBot bot(String identifier) {
+    FakeBot b = bots.get(identifier);
+    if (b == null) {
+      throw new IllegalArgumentException("no bot " + identifier + "; configured: " + bots.keySet());
+    }
+    return b;
+  }
+
+  /**
+   * Arms a fault.
+   *
+   * @param fault the fault
+   * @return this
+   */
+  public FakeBlip inject(Fault fault) {
+    faults.add(Objects.requireNonNull(fault));
+    return this;
+  }
+
+  /**
+   * Disarms every fault.
+   *
+   * @return this
+   */
+  public FakeBlip clearFaults() {
+    faults.clear();
+    return this;
+  }
+
+  /**
+   * Every envelope the server received and processed, of every bot, in arrival order (requests answered by a fault,
+   * 400, 401 or 429 are not in it).
+   *
+   * @return the envelopes
+   */
+  public List<ReceivedEnvelope> receivedEnvelopes() {
+    return dispatcher.received();
+  }
+
+  /**
+   * How many HTTP requests reached the server, whatever the answer (faults, 401, 429 included).
+   *
+   * @return the count
+   */
+  public int httpRequestCount() {
+    return server.getRequestCount();
+  }
+
+  /**
+   * Every webhook POST made, in order.
+   *
+   * @return the deliveries
+   */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return webhooks.deliveries();
+  }
+
+  /**
+   * Waits until every event due now (notifications, webhook calls) has run.
+   *
+   * @param timeout how long to wait at most
+   * @return true if idle, false on timeout
+   * @throws InterruptedException if interrupted
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    return scheduler.awaitIdle(timeout);
+  }
+
+  /**
+   * Waits up to 10 seconds until every event due now has run.
+   *
+   * @throws IllegalStateException if still busy after 10 seconds
+   */
+  public void awaitIdle() {
+    try {
+      if (!scheduler.awaitIdle(Duration.ofSeconds(10))) {
+        throw new IllegalStateException("fake Blip still busy after 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- shortcuts to the default bot
+
+  /**
+   * Shortcut for {@code bot().seedTemplate(template)}.
+   *
+   * @param template the template
+   * @return this
+   */
+  public FakeBlip seedTemplate(FakeTemplate template) {
+    defaultBot.seedTemplate(template);
+    return this;
+  }
+
+  /**
+   * Shortcut for {@code bot().seedContact(identity, name)}.
+   *
+   * @param identity the identity
+   * @param name the name
+   * @return this
+   */
+  public FakeBlip seedContact(String identity, String name) {
+    defaultBot.seedContact(identity, name);
+    return this;
+  }
+
+  /**
+   * Shortcut for {@code bot().script(recipient, script)}.
+   *
+   * @param recipient the recipient
+   * @param script the script
+   * @return this
+   */
+  public FakeBlip script(String recipient, MessageScript script) {
+    defaultBot.script(recipient, script);
+    return this;
+  }
+
+  /**
+   * Shortcut for {@code bot().simulateCustomerReply(from, text)}.
+   *
+   * @param from the customer identity or phone
+   * @param text the text
+   * @return the inbound message id
+   */
+  public String simulateCustomerReply(String from, String text) {
+    return defaultBot.simulateCustomerReply(from, text);
+  }
+
+  /** Stops the server, the event thread and the webhook client. Idempotent. */
+  @Override
+  public void close() {
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    clock.removeListener(clockListener);
+    scheduler.close();
+    try {
+      server.close();
+    } catch (RuntimeException e) {
+      // closing anyway
+    }
+    webhooks.close();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeBlip[" + baseUrl() + ", bots=" + bots.keySet() + "]";
+  }
+}

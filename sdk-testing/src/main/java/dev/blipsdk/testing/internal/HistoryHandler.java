@@ -1,0 +1,74 @@
+package dev.blipsdk.testing.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code get /notifications?id=} (kept 3 days), {@code get /notifications} (last 100), {@code get /threads/{identity}}
+ * and {@code get /messages} (the bot's sent messages), on {@code postmaster@msging.net} (API doc §3.4).
+ */
+final class HistoryHandler implements CommandHandler {
+  static final String NOTIFICATION = "application/vnd.lime.notification+json";
+  static final String THREAD_MESSAGE = "application/vnd.iris.thread-message+json";
+
+  @Override
+  public Set<String> extensions() {
+    return Set.of("msging.net");
+  }
+
+  @Override
+  public boolean handles(LimeUri uri) {
+    String s = uri.segment(0);
+    return "notifications".equalsIgnoreCase(s) || "threads".equalsIgnoreCase(s) || "messages".equalsIgnoreCase(s);
+  }
+
+  @Override
+  public CommandResult handle(CommandContext ctx) throws CommandFailure {
+    if (!ctx.is("get")) {
+      throw CommandFailure.methodNotSupported();
+    }
+    String family = ctx.uri.segment(0).toLowerCase(java.util.Locale.ROOT);
+    BotState bot = ctx.bot;
+    if (family.equals("notifications") && ctx.uri.size() == 1) {
+      String id = ctx.uri.param("id");
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (BotState.StoredNotification n : bot.notifications) {
+        if (n.storedAt().plus(ctx.config.notificationRetention()).isBefore(ctx.now)) {
+          continue;
+        }
+        if (id == null || id.equals(n.messageId())) {
+          out.add(Json.copy(n.envelope()));
+        }
+      }
+      if (id == null) {
+        java.util.Collections.reverse(out);
+      }
+      return CommandResult.of(CommandContext.COLLECTION,
+          CommandContext.page(NOTIFICATION, out, ctx.skip(), ctx.take(100, 100)));
+    }
+    if (family.equals("threads") && ctx.uri.size() == 2) {
+      String identity = ctx.uri.decodedSegment(1);
+      List<Map<String, Object>> msgs = new ArrayList<>(bot.threads.getOrDefault(identity, List.of()));
+      java.util.Collections.reverse(msgs);
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Map<String, Object> m : msgs) {
+        out.add(Json.copy(m));
+      }
+      Map<String, Object> page = CommandContext.page(THREAD_MESSAGE, out, ctx.skip(), ctx.take(20, 100));
+      page.remove("total");
+      return CommandResult.of(CommandContext.COLLECTION, page);
+    }
+    if (family.equals("messages") && ctx.uri.size() == 1) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (BotState.SentMessage m : bot.messages.values()) {
+        out.add(Json.copy(m.envelope.tree()));
+      }
+      java.util.Collections.reverse(out);
+      return CommandResult.of(CommandContext.COLLECTION,
+          CommandContext.page("application/vnd.lime.message+json", out, ctx.skip(), ctx.take(100, 100)));
+    }
+    throw CommandFailure.notSupported();
+  }
+}
