@@ -118,6 +118,17 @@ public final class BlipClient implements AutoCloseable {
   }
 
   /**
+   * The OkHttp client this client calls Blip with (its connection pool, dispatcher, proxy and
+   * timeouts), for companion requests that should share them, such as checking a media URL with a
+   * {@code HEAD} request. Do not shut it down: {@link #close()} does when this client owns it.
+   *
+   * @return the OkHttp client
+   */
+  public OkHttpClient httpClient() {
+    return http;
+  }
+
+  /**
    * A new envelope id from the configured supplier (a random UUID by default).
    *
    * @return the id
