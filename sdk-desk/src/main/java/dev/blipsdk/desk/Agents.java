@@ -157,19 +157,24 @@ public final class Agents {
   }
 
   /**
-   * Changes the status of the agent whose key makes the call ({@code set /attendants/change-status}).
-   * <b>UNCONFIRMED for bot keys</b>: this is how the Desk app does it with an agent's session; whether a
-   * bot key may call it is not documented, and the server may refuse it.
+   * Changes an agent's status ({@code set /attendants/change-status}, resource
+   * {@code {identity, status, device: "Web", customPauseReason}}). <b>UNCONFIRMED for bot keys</b>: this
+   * is how the Desk app changes the status of the agent logged in; whether a bot key may call it (and
+   * name the agent with {@code identity}) is not documented, and the server may refuse it with a
+   * {@link dev.blipsdk.core.exception.BlipCommandException}.
    *
+   * @param agent the agent
    * @param status the new status (not {@link AgentStatus#UNKNOWN})
    * @param customPauseReason a pause reason for {@link AgentStatus#PAUSE}, or null
    */
-  public void changeStatus(AgentStatus status, @Nullable String customPauseReason) {
+  public void changeStatus(Identity agent, AgentStatus status, @Nullable String customPauseReason) {
+    Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(status, "status");
     if (status == AgentStatus.UNKNOWN) {
       throw new BlipValidationException("status", "must be a real status", "cannot set an agent to UNKNOWN");
     }
     Map<String, Object> r = new LinkedHashMap<>();
+    r.put("identity", agent.value());
     r.put("status", status.wireValue());
     r.put("device", "Web");
     if (customPauseReason != null) {
