@@ -1,6 +1,6 @@
 /**
- * The core of the Blip SDK: {@link dev.blipsdk.core.BlipClient}, LIME envelopes, errors, paging and
- * webhook verification.
+ * The core of the Blip SDK: {@link dev.blipsdk.core.BlipClient}, LIME envelopes, errors, paging, and
+ * webhooks (verification, parsing and a receiver helper).
  */
 module dev.blipsdk.core {
   requires transitive okhttp3;
@@ -11,5 +11,6 @@ module dev.blipsdk.core {
   exports dev.blipsdk.core;
   exports dev.blipsdk.core.envelope;
   exports dev.blipsdk.core.exception;
+  exports dev.blipsdk.core.webhook;
   exports dev.blipsdk.core.internal to dev.blipsdk.whatsapp, dev.blipsdk.desk;
 }

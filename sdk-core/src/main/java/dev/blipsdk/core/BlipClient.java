@@ -3,6 +3,7 @@ package dev.blipsdk.core;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
+import dev.blipsdk.core.internal.ClientAccess;
 import dev.blipsdk.core.internal.Transport;
 import dev.blipsdk.core.internal.Transport.Endpoint;
 import dev.blipsdk.core.internal.Version;
@@ -57,6 +58,10 @@ public final class BlipClient implements AutoCloseable {
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
 
   private static final Pattern CONTRACT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
+
+  static {
+    ClientAccess.register(client -> client.http);
+  }
 
   private final Builder config;
   private final OkHttpClient http;
@@ -116,6 +121,7 @@ public final class BlipClient implements AutoCloseable {
   public Clock clock() {
     return config.clock;
   }
+
 
   /**
    * A new envelope id from the configured supplier (a random UUID by default).

@@ -378,6 +378,27 @@ public final class FakeBlip implements AutoCloseable {
   }
 
   /**
+   * A new {@link dev.blipsdk.core.BlipClient} for the default bot of this fake (base URL and credentials set).
+   * The caller owns it and should close it.
+   *
+   * @return a ready client
+   */
+  public dev.blipsdk.core.BlipClient client() {
+    return client(defaultBot.identifier());
+  }
+
+  /**
+   * A new {@link dev.blipsdk.core.BlipClient} for one bot of this fake. The caller owns it and should close it.
+   *
+   * @param identifier the bot identifier
+   * @return a ready client
+   */
+  public dev.blipsdk.core.BlipClient client(String identifier) {
+    FakeBot b = bot(identifier);
+    return dev.blipsdk.core.BlipClient.builder().baseUrl(baseUrl()).credentials(b.identifier(), b.accessKey()).build();
+  }
+
+  /**
    * The clock everything time-based runs on.
    *
    * @return the clock

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * and runs until killed.
  *
  * <pre>
- * mvn -q -pl sdk-testing -am compile exec:java -Dexec.skip=true -Dexec.args="--port 8080"
+ * mvn -q -Pfake-server -pl sdk-testing -am compile exec:java -Dexec.args="--port 8080"
  * </pre>
  *
  * <p>Options: {@code --port N} (default 8080, 0 for any), {@code --plan none|free|paid} (rate limits, default none),

@@ -16,6 +16,12 @@ public final class MediaTypes {
   public static final String NOTIFICATION = "application/vnd.lime.notification+json";
   /** A redirect (for example the end of a Desk attendance). */
   public static final String REDIRECT = "application/vnd.lime.redirect+json";
+  /** A link to media (image, audio, video, document): {@code uri}, {@code type}, {@code title}... */
+  public static final String MEDIA_LINK = "application/vnd.lime.media-link+json";
+  /** A location: {@code latitude}, {@code longitude}, {@code text}. */
+  public static final String LOCATION = "application/vnd.lime.location+json";
+  /** A reply to an earlier message: {@code replied} and {@code inReplyTo}. */
+  public static final String REPLY = "application/vnd.lime.reply+json";
   /** A Desk ticket. */
   public static final String TICKET = "application/vnd.iris.ticket+json";
 

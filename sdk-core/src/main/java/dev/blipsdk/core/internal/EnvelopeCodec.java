@@ -175,6 +175,9 @@ public final class EnvelopeCodec {
         }
       }
       r.endObject();
+      if (r.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new BlipProtocolException("unexpected data after the envelope");
+      }
       if (method != null) {
         CommandStatus s = status == null ? null : CommandStatus.fromWire(status);
         return new Command(id, from, to, pp, CommandMethod.fromWire(method), uri, type, resource, s, reason,
@@ -196,6 +199,9 @@ public final class EnvelopeCodec {
       throw new BlipProtocolException("malformed JSON: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new BlipProtocolException("cannot read JSON: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // a value the envelope types refuse, such as an empty message type
+      throw new BlipProtocolException("invalid envelope: " + e.getMessage(), e);
     }
   }
 

@@ -78,7 +78,8 @@ class EnvelopeParsingTest {
   @Test
   void malformedInputIsTypedProtocolError() {
     for (String bad : List.of("", "[]", "\"x\"", "{", "{\"id\":\"1\"}", "{\"content\":\"x\"}", "nul",
-        "{\"method\":\"get\",\"from\":\"a b@c\"}")) {
+        "{\"method\":\"get\",\"from\":\"a b@c\"}", "{\"type\":\"\",\"content\":\"x\"}",
+        "{\"id\":\"1\",\"event\":\"received\"} {}")) {
       assertThrows(BlipProtocolException.class, () -> read(bad), bad);
     }
   }

@@ -1,0 +1,137 @@
+package dev.blipsdk.desk;
+
+import dev.blipsdk.core.CommandUri;
+import dev.blipsdk.core.envelope.Command;
+import dev.blipsdk.core.envelope.Reason;
+import dev.blipsdk.core.exception.BlipCommandException;
+import dev.blipsdk.core.exception.BlipValidationException;
+import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.desk.internal.WireCollection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Desk attendance queues ({@code /attendance-queues}).
+ *
+ * <pre>{@code
+ * AttendanceQueue sales = desk.queues().create("Sales", 0);
+ * desk.queues().update(sales.withPriority(1));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class AttendanceQueues {
+  /** The MIME type of a queue. */
+  public static final String TYPE = "application/vnd.iris.desk.attendancequeue+json";
+
+  private final DeskTransport desk;
+
+  AttendanceQueues(DeskTransport desk) {
+    this.desk = desk;
+  }
+
+  /**
+   * All queues of the bot.
+   *
+   * @return the queues
+   */
+  public List<AttendanceQueue> list() {
+    return queues(desk.get("/attendance-queues"));
+  }
+
+  /**
+   * One queue by id. Tolerates the documented answer that is a collection.
+   *
+   * @param queueId the queue id
+   * @return the queue
+   * @throws BlipCommandException if it does not exist
+   */
+  public AttendanceQueue get(String queueId) {
+    Tickets.requireText("queueId", queueId);
+    String uri = CommandUri.path("/attendance-queues").segment(queueId).build();
+    Command response = desk.get(uri);
+    if (response.resource() != null && response.resource().isObject()
+        && !response.resource().asMap().containsKey("items")) {
+      return AttendanceQueue.fromWire(response.resource().tree());
+    }
+    return queues(response).stream().filter(q -> q.id().equalsIgnoreCase(queueId)).findFirst()
+        .orElseThrow(() -> new BlipCommandException(
+            new Reason(Reason.RESOURCE_NOT_FOUND, "The requested resource was not found"), response.id(), "get",
+            uri, 1));
+  }
+
+  /**
+   * One queue by id, or nothing.
+   *
+   * @param queueId the queue id
+   * @return the queue or empty
+   */
+  public Optional<AttendanceQueue> find(String queueId) {
+    try {
+      return Optional.of(get(queueId));
+    } catch (BlipCommandException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Creates an active queue.
+   *
+   * @param name the name, not blank
+   * @param priority the priority (lower is served first), 0 or more
+   * @return the queue as stored (with the id Blip made from the name)
+   */
+  public AttendanceQueue create(String name, int priority) {
+    Tickets.requireText("name", name);
+    if (priority < 0) {
+      throw new BlipValidationException("priority", "must be >= 0", "queue priority must be 0 or more");
+    }
+    AttendanceQueue draft = new AttendanceQueue(name, name, true, priority, null, null);
+    Map<String, Object> wire = draft.toWire(false);
+    Command response = desk.setIdempotent("/attendance-queues", TYPE, wire);
+    if (response.resource() != null && response.resource().isObject()) {
+      return AttendanceQueue.fromWire(response.resource().tree());
+    }
+    return list().stream().filter(q -> q.name().equals(name)).findFirst().orElse(draft);
+  }
+
+  /**
+   * Updates a queue (name, active flag, priority), identified by its id.
+   *
+   * @param queue the queue with its new values
+   * @return the queue as stored (or as sent when the server returned nothing)
+   */
+  public AttendanceQueue update(AttendanceQueue queue) {
+    Objects.requireNonNull(queue, "queue");
+    Command response = desk.setIdempotent("/attendance-queues", TYPE, queue.toWire(true));
+    if (response.resource() != null && response.resource().isObject()) {
+      return AttendanceQueue.fromWire(response.resource().tree());
+    }
+    return queue;
+  }
+
+  /**
+   * Deletes a queue.
+   *
+   * @param queueId the queue id
+   */
+  public void delete(String queueId) {
+    Tickets.requireText("queueId", queueId);
+    desk.delete(CommandUri.path("/attendance-queues").segment(queueId).build());
+  }
+
+  private static List<AttendanceQueue> queues(Command response) {
+    WireCollection c = WireCollection.of(response);
+    List<AttendanceQueue> out = new ArrayList<>(c.items().size());
+    for (Object item : c.items()) {
+      out.add(AttendanceQueue.fromWire(item));
+    }
+    return List.copyOf(out);
+  }
+}

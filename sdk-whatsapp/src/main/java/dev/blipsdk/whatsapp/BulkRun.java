@@ -1,0 +1,453 @@
+package dev.blipsdk.whatsapp;
+
+import dev.blipsdk.core.Sleeper;
+import dev.blipsdk.core.exception.RateLimitException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running bulk send, started by {@link BulkSender#start(Iterator)}: follow its progress, cancel it,
+ * wait for its summary.
+ *
+ * <p>Thread-safe.
+ */
+public final class BulkRun {
+  private static final Logger LOG = LoggerFactory.getLogger(BulkRun.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+  private record Item(long index, BulkRecipient recipient) {}
+
+  private final BulkSender config;
+  private final WhatsAppClient whatsApp;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Iterator<BulkRecipient> source;
+  private final @Nullable Long expected;
+  private final @Nullable Runnable onEnd;
+  private final CompletableFuture<BulkSummary> completion = new CompletableFuture<>();
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ReentrantLock listenerLock = new ReentrantLock();
+  // guarded by lock
+  private final ArrayDeque<Item> requeued = new ArrayDeque<>();
+  private final ArrayDeque<Instant> recentSends = new ArrayDeque<>();
+  private int inFlight;
+  private long sent;
+  private long failed;
+  private long cancelledCount;
+  private long rateLimited;
+  private double rate;
+  private Instant nextSlot = Instant.EPOCH;
+  private Instant backoffUntil = Instant.EPOCH;
+  private Duration backoff = FIRST_BACKOFF;
+  private Instant lastReduction = Instant.EPOCH;
+  private @Nullable Instant windowStart;
+  private int windowCount;
+  private volatile boolean cancelled;
+  private @Nullable Instant startedAt;
+
+  BulkRun(BulkSender config, Iterator<BulkRecipient> source, @Nullable Long expected, @Nullable Runnable onEnd) {
+    this.config = config;
+    this.whatsApp = config.whatsApp;
+    this.clock = whatsApp.clock();
+    this.sleeper = whatsApp.sleeper();
+    this.source = source;
+    this.expected = expected;
+    this.onEnd = onEnd;
+    this.rate = config.ratePerSecond;
+    completion.whenComplete((s, e) -> {
+      if (e instanceof CancellationException) {
+        cancel();
+      }
+    });
+  }
+
+  void launch() {
+    if (config.executor != null) {
+      config.executor.execute(this::runSafely);
+      return;
+    }
+    ExecutorService own = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "blip-bulk-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    own.execute(() -> {
+      try {
+        runSafely();
+      } finally {
+        own.shutdown();
+      }
+    });
+  }
+
+  /**
+   * Stops taking recipients from the source. Sends in flight finish and report their result; recipients
+   * waiting to be retried after a 429 are reported {@link BulkResult.Cancelled}. Idempotent.
+   */
+  public void cancel() {
+    cancelled = true;
+    lock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether {@link #cancel()} was called.
+   *
+   * @return true if cancelled
+   */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /**
+   * The summary, when the run ends. Cancelling this future cancels the run.
+   *
+   * @return the future summary; fails if the source itself threw
+   */
+  public CompletableFuture<BulkSummary> completion() {
+    return completion;
+  }
+
+  /**
+   * Waits for the end of the run.
+   *
+   * @return the summary
+   * @throws CompletionException if the source threw
+   */
+  public BulkSummary join() {
+    return completion.join();
+  }
+
+  /**
+   * The progress now.
+   *
+   * @return the progress
+   */
+  public BulkProgress progress() {
+    lock.lock();
+    try {
+      return progressLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private BulkProgress progressLocked() {
+    Instant now = clock.instant();
+    while (!recentSends.isEmpty() && !recentSends.peekFirst().isAfter(now.minusSeconds(1))) {
+      recentSends.pollFirst();
+    }
+    long done = sent + failed + cancelledCount;
+    Long remaining = expected == null ? null : Math.max(0, expected - done);
+    return new BulkProgress(sent, failed, cancelledCount, remaining, recentSends.size(), rate, rateLimited);
+  }
+
+  private void runSafely() {
+    Throwable error = null;
+    try {
+      run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancelled = true;
+      error = e;
+    } catch (RuntimeException e) {
+      error = e;
+    }
+    try {
+      drain();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (onEnd != null) {
+      try {
+        onEnd.run();
+      } catch (RuntimeException e) {
+        LOG.warn("closing the bulk source failed: {}", e.toString());
+      }
+    }
+    BulkSummary summary;
+    lock.lock();
+    try {
+      Instant start = startedAt == null ? clock.instant() : startedAt;
+      summary = new BulkSummary(sent, failed, cancelledCount, rateLimited, start, clock.instant(), cancelled);
+    } finally {
+      lock.unlock();
+    }
+    if (error != null && !(error instanceof InterruptedException)) {
+      completion.completeExceptionally(error);
+    } else {
+      completion.complete(summary);
+    }
+  }
+
+  private void run() throws InterruptedException {
+    Instant now = clock.instant();
+    while (config.startAt != null && !cancelled && now.isBefore(config.startAt)) {
+      sleepUntil(config.startAt);
+      now = clock.instant();
+    }
+    lock.lock();
+    try {
+      startedAt = clock.instant();
+    } finally {
+      lock.unlock();
+    }
+    long index = 0;
+    while (!cancelled) {
+      Item item;
+      lock.lock();
+      try {
+        while (inFlight >= config.concurrency && !cancelled) {
+          changed.await();
+        }
+        if (cancelled) {
+          return;
+        }
+        item = requeued.pollFirst();
+      } finally {
+        lock.unlock();
+      }
+      if (item == null) {
+        if (source.hasNext()) {
+          item = new Item(index++, source.next());
+          if (!valid(item)) {
+            continue;
+          }
+        } else {
+          lock.lock();
+          try {
+            if (inFlight == 0 && requeued.isEmpty()) {
+              return;
+            }
+            if (requeued.isEmpty()) {
+              changed.await();
+            }
+          } finally {
+            lock.unlock();
+          }
+          continue;
+        }
+      }
+      if (!waitForSlot()) {
+        lock.lock();
+        try {
+          requeued.addFirst(item);
+        } finally {
+          lock.unlock();
+        }
+        return;
+      }
+      dispatch(item);
+    }
+  }
+
+  private boolean valid(Item item) {
+    try {
+      item.recipient().message().validate(config.template);
+      return true;
+    } catch (RuntimeException e) {
+      lock.lock();
+      try {
+        failed++;
+      } finally {
+        lock.unlock();
+      }
+      report(new BulkResult.Failed(item.index(), item.recipient(), e));
+      return false;
+    }
+  }
+
+  /** Waits for the rate, pacing and backoff to allow one more send, then takes the slot. */
+  private boolean waitForSlot() throws InterruptedException {
+    while (true) {
+      if (cancelled) {
+        return false;
+      }
+      Instant now = clock.instant();
+      Instant at;
+      lock.lock();
+      try {
+        at = nextSlot.isAfter(backoffUntil) ? nextSlot : backoffUntil;
+        if (config.pacingInterval != null) {
+          if (windowStart == null || !now.isBefore(windowStart.plus(config.pacingInterval))) {
+            windowStart = now;
+            windowCount = 0;
+          } else if (windowCount >= config.pacingCount) {
+            Instant next = windowStart.plus(config.pacingInterval);
+            if (next.isAfter(at)) {
+              at = next;
+            }
+          }
+        }
+        if (!at.isAfter(now)) {
+          Instant base = nextSlot.isAfter(now) ? nextSlot : now;
+          nextSlot = base.plusNanos((long) (1_000_000_000L / rate));
+          windowCount++;
+          return true;
+        }
+      } finally {
+        lock.unlock();
+      }
+      sleepUntil(at);
+    }
+  }
+
+  private void sleepUntil(Instant t) throws InterruptedException {
+    Duration d = Duration.between(clock.instant(), t);
+    if (d.isNegative() || d.isZero()) {
+      return;
+    }
+    // sleep in slices of at most 1 s so that a cancel is noticed
+    sleeper.sleep(d.compareTo(Duration.ofSeconds(1)) > 0 && !cancelled ? Duration.ofSeconds(1) : d);
+  }
+
+  private void dispatch(Item item) {
+    Instant dispatchedAt;
+    lock.lock();
+    try {
+      inFlight++;
+      dispatchedAt = clock.instant();
+      recentSends.addLast(dispatchedAt);
+    } finally {
+      lock.unlock();
+    }
+    BulkRecipient r = item.recipient();
+    SendOptions.Builder ob = SendOptions.builder().requestOptions(config.requestOptions);
+    if (r.envelopeId() != null) {
+      ob.envelopeId(r.envelopeId());
+    }
+    CompletableFuture<SendReceipt> f;
+    try {
+      f = whatsApp.sendAsync(r.recipient(), r.message(), ob.build());
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    f.whenComplete((receipt, error) -> completed(item, dispatchedAt, receipt, error));
+  }
+
+  private void completed(Item item, Instant dispatchedAt, @Nullable SendReceipt receipt, @Nullable Throwable error) {
+    BulkResult result;
+    lock.lock();
+    try {
+      Throwable cause = error == null ? null : WhatsAppClient.unwrap(error);
+      if (cause instanceof RateLimitException rl) {
+        inFlight--;
+        rateLimited++;
+        Instant now = clock.instant();
+        Duration wait = rl.retryAfter() != null ? rl.retryAfter() : backoff;
+        Instant until = now.plus(wait);
+        if (until.isAfter(backoffUntil)) {
+          backoffUntil = until;
+        }
+        if (!dispatchedAt.isBefore(lastReduction)) {
+          rate = Math.max(rate / 2, Math.min(0.2, config.ratePerSecond));
+          lastReduction = now;
+          backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+          LOG.debug("bulk send rate limited (429): pausing {} and lowering the rate to {}/s", wait, rate);
+        }
+        requeued.addLast(item);
+        changed.signalAll();
+        return;
+      }
+      if (cause == null && receipt != null) {
+        sent++;
+        backoff = FIRST_BACKOFF;
+        if (rate < config.ratePerSecond) {
+          rate = Math.min(config.ratePerSecond, rate + Math.max(0.1, config.ratePerSecond / 100));
+        }
+        result = new BulkResult.Sent(item.index(), item.recipient(), receipt);
+      } else {
+        failed++;
+        RuntimeException re = cause instanceof RuntimeException x ? x
+            : new CompletionException(cause == null ? new IllegalStateException("no receipt") : cause);
+        result = new BulkResult.Failed(item.index(), item.recipient(), re);
+      }
+    } finally {
+      lock.unlock();
+    }
+    // the slot is freed only once the result is delivered, so the run cannot end before its last result
+    report(result);
+    lock.lock();
+    try {
+      inFlight--;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** After the loop: waits for sends in flight, then reports what still waits as cancelled. */
+  private void drain() throws InterruptedException {
+    while (true) {
+      Item item;
+      lock.lock();
+      try {
+        while (inFlight > 0) {
+          if (!changed.await(1, TimeUnit.SECONDS)) {
+            continue;
+          }
+        }
+        item = requeued.pollFirst();
+        if (item == null) {
+          return;
+        }
+        cancelledCount++;
+      } finally {
+        lock.unlock();
+      }
+      report(new BulkResult.Cancelled(item.index(), item.recipient()));
+    }
+  }
+
+  private void report(BulkResult result) {
+    BulkListener l = config.listener;
+    if (l == null) {
+      return;
+    }
+    listenerLock.lock();
+    try {
+      try {
+        l.onResult(result);
+      } catch (RuntimeException e) {
+        LOG.warn("bulk listener threw {}", e.toString());
+      }
+      try {
+        l.onProgress(progress());
+      } catch (RuntimeException e) {
+        LOG.warn("bulk listener threw {}", e.toString());
+      }
+    } finally {
+      listenerLock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    BulkProgress p = progress();
+    return "BulkRun{sent=" + p.sent() + ", failed=" + p.failed() + ", cancelled=" + p.cancelled() + ", rate="
+        + p.rateLimit() + ", done=" + completion.isDone() + "}";
+  }
+}

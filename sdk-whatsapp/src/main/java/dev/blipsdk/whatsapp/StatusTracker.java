@@ -1,0 +1,600 @@
+package dev.blipsdk.whatsapp;
+
+import dev.blipsdk.core.BlipClient;
+import dev.blipsdk.core.CommandUri;
+import dev.blipsdk.core.Sleeper;
+import dev.blipsdk.core.envelope.Command;
+import dev.blipsdk.core.envelope.Envelope;
+import dev.blipsdk.core.envelope.Identity;
+import dev.blipsdk.core.envelope.JsonDocument;
+import dev.blipsdk.core.envelope.Message;
+import dev.blipsdk.core.envelope.Notification;
+import dev.blipsdk.core.envelope.Reason;
+import dev.blipsdk.core.exception.BlipException;
+import dev.blipsdk.core.exception.RateLimitException;
+import dev.blipsdk.core.internal.EnvelopeCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows sent messages from their notifications, fed by polling ({@code get /notifications?id=}) and by
+ * the notifications your webhook receives, and computes each one's {@link MessageStatus}.
+ *
+ * <pre>{@code
+ * StatusTracker tracker = StatusTracker.builder(whatsApp).expiryWindow(Duration.ofHours(24)).build();
+ * tracker.track(receipt);
+ * // from your notification webhook:
+ * tracker.accept(notification);               // a dev.blipsdk.core.envelope.Notification
+ * // or wait, polling with backoff:
+ * StatusReport r = tracker.await(receipt.envelopeId(),
+ *     EnumSet.of(MessageStatus.DELIVERED, MessageStatus.READ, MessageStatus.FAILED), Duration.ofMinutes(5));
+ * }</pre>
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>Monotonic: the furthest status wins (SENDING &lt; SENT &lt; FAILED &lt; DELIVERED &lt; READ). Late,
+ *       out-of-order and duplicate notifications never move a status back; duplicates (same event from the
+ *       same node, as several hops emit the same event) are dropped.</li>
+ *   <li>A {@code failed} keeps its reason. A {@code received} or {@code consumed} arriving after it (WhatsApp
+ *       reports this for multi-device users) moves the status on to DELIVERED or READ, since the message did
+ *       reach a device; {@link StatusReport#failure()} still holds the reason.</li>
+ *   <li>EXPIRED is computed on reading: no answer ({@link #recordReply(Message)}) within the expiry window
+ *       (default 24 h) measured from the send on the client's clock. A failed message never expires.</li>
+ * </ul>
+ *
+ * <p><b>Thread safety:</b> thread-safe. Listeners run on the thread that fed the change, outside the lock.
+ * At most {@link Builder#maxTracked(int)} messages are kept (oldest dropped first).
+ */
+public final class StatusTracker {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusTracker.class);
+  /** The default expiry window: 24 h. */
+  public static final Duration DEFAULT_EXPIRY_WINDOW = Duration.ofHours(24);
+
+  private final BlipClient blip;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration expiryWindow;
+  private final Duration pollInitial;
+  private final Duration pollMax;
+  private final int maxTracked;
+  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+  private final List<Consumer<StatusReport>> listeners = new CopyOnWriteArrayList<>();
+
+  private static final class Entry {
+    final String id;
+    final Instant sentAt;
+    @Nullable Identity recipient;
+    MessageStatus delivery = MessageStatus.SENDING;
+    @Nullable Reason failure;
+    @Nullable Instant updatedAt;
+    boolean answered;
+    final Set<String> keys = new HashSet<>();
+    final List<Notification> events = new ArrayList<>(4);
+
+    Entry(String id, Instant sentAt, @Nullable Identity recipient) {
+      this.id = id;
+      this.sentAt = sentAt;
+      this.recipient = recipient;
+    }
+  }
+
+  private StatusTracker(Builder b) {
+    this.blip = b.whatsApp.blip();
+    this.clock = blip.clock();
+    this.sleeper = b.whatsApp.sleeper();
+    this.expiryWindow = b.expiryWindow;
+    this.pollInitial = b.pollInitial;
+    this.pollMax = b.pollMax;
+    this.maxTracked = b.maxTracked;
+  }
+
+  /**
+   * A builder.
+   *
+   * @param whatsApp the client whose Blip client, clock and sleeper are used
+   * @return the builder
+   */
+  public static Builder builder(WhatsAppClient whatsApp) {
+    return new Builder(Objects.requireNonNull(whatsApp, "whatsApp"));
+  }
+
+  /**
+   * Starts following a sent message, measuring expiry from its send time.
+   *
+   * @param receipt the send's receipt
+   * @return the current report
+   */
+  public StatusReport track(SendReceipt receipt) {
+    Objects.requireNonNull(receipt, "receipt");
+    return track(receipt.envelopeId(), receipt.recipient(), receipt.sentAt());
+  }
+
+  /**
+   * Starts following a message sent elsewhere.
+   *
+   * @param messageId its envelope id
+   * @param recipient its recipient (to match replies), or {@code null}
+   * @param sentAt when it was sent
+   * @return the current report
+   */
+  public StatusReport track(String messageId, @Nullable Identity recipient, Instant sentAt) {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(sentAt, "sentAt");
+    synchronized (entries) {
+      Entry e = entries.get(messageId);
+      if (e == null) {
+        e = new Entry(messageId, sentAt, recipient);
+        put(e);
+      } else if (e.recipient == null) {
+        e.recipient = recipient;
+      }
+      return report(e);
+    }
+  }
+
+  private void put(Entry e) {
+    entries.put(e.id, e);
+    while (entries.size() > maxTracked) {
+      entries.remove(entries.keySet().iterator().next());
+    }
+  }
+
+  /**
+   * Feeds a notification, for example one your webhook received. A notification about a message not
+   * tracked yet starts tracking it, with expiry measured from now.
+   *
+   * @param notification the notification
+   * @return true if it changed anything (false for a duplicate)
+   * @throws IllegalArgumentException if it has no message id
+   */
+  public boolean accept(Notification notification) {
+    Objects.requireNonNull(notification, "notification");
+    String id = notification.id();
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("notification.id is required: it names the message it is about");
+    }
+    StatusReport changed;
+    synchronized (entries) {
+      Entry e = entries.get(id);
+      if (e == null) {
+        e = new Entry(id, clock.instant(), null);
+        put(e);
+      }
+      String key = notification.eventName().toLowerCase(Locale.ROOT) + "|"
+          + (notification.from() == null ? "" : notification.from().value());
+      if (!e.keys.add(key)) {
+        return false;
+      }
+      e.events.add(notification);
+      MessageStatus s = switch (notification.event()) {
+        case ACCEPTED, VALIDATED, AUTHORIZED -> MessageStatus.SENDING;
+        case DISPATCHED -> MessageStatus.SENT;
+        case RECEIVED -> MessageStatus.DELIVERED;
+        case CONSUMED -> MessageStatus.READ;
+        case FAILED -> MessageStatus.FAILED;
+        default -> null;
+      };
+      if (s == MessageStatus.FAILED && e.failure == null) {
+        e.failure = notification.reason() != null ? notification.reason()
+            : new Reason(null, "failed without a reason");
+      }
+      if (s != null && s.rank() > e.delivery.rank()) {
+        e.delivery = s;
+      }
+      e.updatedAt = clock.instant();
+      changed = report(e);
+    }
+    fire(changed);
+    return true;
+  }
+
+  /**
+   * Feeds several notifications.
+   *
+   * @param notifications the notifications
+   * @return how many changed anything
+   */
+  public int acceptAll(Iterable<Notification> notifications) {
+    int n = 0;
+    for (Notification x : notifications) {
+      if (accept(x)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Records an inbound message: when it comes from the recipient of tracked messages, they count as
+   * answered and will not expire.
+   *
+   * @param inbound a message your webhook received
+   * @return how many tracked messages it answered
+   */
+  public int recordReply(Message inbound) {
+    Objects.requireNonNull(inbound, "inbound");
+    if (inbound.from() == null) {
+      return 0;
+    }
+    Identity from = inbound.from().identity();
+    List<StatusReport> changed = new ArrayList<>();
+    synchronized (entries) {
+      Instant now = clock.instant();
+      for (Entry e : entries.values()) {
+        if (!e.answered && from.equals(e.recipient) && now.isBefore(e.sentAt.plus(expiryWindow))) {
+          e.answered = true;
+          e.updatedAt = now;
+          changed.add(report(e));
+        }
+      }
+    }
+    changed.forEach(this::fire);
+    return changed.size();
+  }
+
+  /**
+   * Marks a message answered (when you match replies yourself).
+   *
+   * @param messageId the envelope id
+   * @return true if it was tracked
+   */
+  public boolean markAnswered(String messageId) {
+    StatusReport r;
+    synchronized (entries) {
+      Entry e = entries.get(messageId);
+      if (e == null) {
+        return false;
+      }
+      e.answered = true;
+      r = report(e);
+    }
+    fire(r);
+    return true;
+  }
+
+  /**
+   * The current report of a message.
+   *
+   * @param messageId the envelope id
+   * @return the report, or empty when not tracked
+   */
+  public Optional<StatusReport> status(String messageId) {
+    synchronized (entries) {
+      Entry e = entries.get(messageId);
+      return e == null ? Optional.empty() : Optional.of(report(e));
+    }
+  }
+
+  /**
+   * Stops following a message.
+   *
+   * @param messageId the envelope id
+   * @return true if it was tracked
+   */
+  public boolean forget(String messageId) {
+    synchronized (entries) {
+      return entries.remove(messageId) != null;
+    }
+  }
+
+  /**
+   * How many messages are followed.
+   *
+   * @return the count
+   */
+  public int size() {
+    synchronized (entries) {
+      return entries.size();
+    }
+  }
+
+  /**
+   * Calls a listener after every change (any thread; keep it quick and thread-safe).
+   *
+   * @param listener the listener
+   * @return a handle that removes the listener when run
+   */
+  public Runnable addListener(Consumer<StatusReport> listener) {
+    Objects.requireNonNull(listener, "listener");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  private void fire(StatusReport r) {
+    for (Consumer<StatusReport> l : listeners) {
+      try {
+        l.accept(r);
+      } catch (RuntimeException ex) {
+        LOG.warn("status listener threw {}", ex.toString());
+      }
+    }
+  }
+
+  private StatusReport report(Entry e) {
+    Instant expiresAt = e.sentAt.plus(expiryWindow);
+    MessageStatus shown = e.delivery;
+    if (!e.answered && e.delivery != MessageStatus.FAILED && !clock.instant().isBefore(expiresAt)) {
+      shown = MessageStatus.EXPIRED;
+    }
+    return new StatusReport(e.id, shown, e.delivery, e.failure, e.sentAt, e.updatedAt, expiresAt, e.answered,
+        e.events);
+  }
+
+  // ---- polling ----------------------------------------------------------------------------------
+
+  /**
+   * Fetches the message's notifications ({@code get /notifications?id=} on {@code postmaster@msging.net};
+   * Blip keeps them 3 days) and feeds them in.
+   *
+   * @param messageId the envelope id
+   * @return the report after feeding
+   * @throws dev.blipsdk.core.exception.BlipException on any failure
+   */
+  public StatusReport poll(String messageId) {
+    ensureTracked(messageId);
+    return feed(messageId, blip.execute(pollCommand(messageId)));
+  }
+
+  /**
+   * Polls without blocking.
+   *
+   * @param messageId the envelope id
+   * @return the future report
+   */
+  public CompletableFuture<StatusReport> pollAsync(String messageId) {
+    try {
+      ensureTracked(messageId);
+      return blip.executeAsync(pollCommand(messageId)).thenApply(r -> feed(messageId, r));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void ensureTracked(String messageId) {
+    Objects.requireNonNull(messageId, "messageId");
+    synchronized (entries) {
+      if (!entries.containsKey(messageId)) {
+        put(new Entry(messageId, clock.instant(), null));
+      }
+    }
+  }
+
+  private static Command pollCommand(String messageId) {
+    return Command.get(CommandUri.path("/notifications").query("id", messageId).build())
+        .to("postmaster@msging.net").build();
+  }
+
+  private StatusReport feed(String messageId, Command response) {
+    JsonDocument resource = response.resource();
+    if (resource != null) {
+      for (JsonDocument item : resource.asCollection().items()) {
+        Envelope env = EnvelopeCodec.read(new Buffer().writeUtf8(item.json()));
+        if (env instanceof Notification n) {
+          accept(n.id() == null ? new Notification(messageId, n.from(), n.to(), n.pp(), n.event(), n.eventName(),
+              n.reason(), n.metadata()) : n);
+        }
+      }
+    }
+    return status(messageId).orElseThrow();
+  }
+
+  // ---- awaiting ---------------------------------------------------------------------------------
+
+  /**
+   * Waits until the message reaches one of the statuses, polling with backoff (doubling from the initial
+   * interval up to the maximum; a 429 waits at least its {@code Retry-After}) and waking early when a fed
+   * notification reaches one.
+   *
+   * @param messageId the envelope id
+   * @param targets the statuses to wait for, for example DELIVERED, READ, FAILED
+   * @param timeout how long at most, on the client's clock
+   * @return the report that reached a target
+   * @throws StatusTimeoutException if none was reached in time
+   * @throws dev.blipsdk.core.exception.BlipException if polling failed for good
+   */
+  public StatusReport await(String messageId, Set<MessageStatus> targets, Duration timeout) {
+    try {
+      return awaitAsync(messageId, targets, timeout).join();
+    } catch (CompletionException e) {
+      Throwable c = WhatsAppClient.unwrap(e);
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Waits without blocking. Cancelling the future stops the polling.
+   *
+   * @param messageId the envelope id
+   * @param targets the statuses to wait for
+   * @param timeout how long at most
+   * @return the future report; fails with {@link StatusTimeoutException} on timeout
+   */
+  public CompletableFuture<StatusReport> awaitAsync(String messageId, Set<MessageStatus> targets,
+      Duration timeout) {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(timeout, "timeout");
+    if (targets == null || targets.isEmpty()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("targets must name at least one status"));
+    }
+    Set<MessageStatus> wanted = EnumSet.copyOf(targets);
+    ensureTracked(messageId);
+    CompletableFuture<StatusReport> result = new CompletableFuture<>();
+    Runnable remove = addListener(r -> {
+      if (r.messageId().equals(messageId) && wanted.contains(r.status())) {
+        result.complete(r);
+      }
+    });
+    result.whenComplete((r, e) -> remove.run());
+    Instant deadline = clock.instant().plus(timeout);
+    step(messageId, wanted, timeout, deadline, pollInitial, result);
+    return result;
+  }
+
+  private void step(String id, Set<MessageStatus> wanted, Duration timeout, Instant deadline, Duration interval,
+      CompletableFuture<StatusReport> result) {
+    if (result.isDone()) {
+      return;
+    }
+    StatusReport now = status(id).orElseThrow();
+    if (wanted.contains(now.status())) {
+      result.complete(now);
+      return;
+    }
+    pollAsync(id).whenComplete((report, error) -> {
+      if (result.isDone()) {
+        return;
+      }
+      Duration wait = interval;
+      if (error != null) {
+        Throwable c = WhatsAppClient.unwrap(error);
+        if (c instanceof RateLimitException rl) {
+          Duration ra = rl.retryAfter();
+          wait = ra != null && ra.compareTo(interval) > 0 ? ra : interval.multipliedBy(2);
+        } else if (!(c instanceof BlipException be && be.isRetryable())) {
+          result.completeExceptionally(c);
+          return;
+        }
+      } else if (wanted.contains(report.status())) {
+        result.complete(report);
+        return;
+      }
+      Instant t = clock.instant();
+      StatusReport last = status(id).orElseThrow();
+      if (!t.isBefore(deadline)) {
+        result.completeExceptionally(new StatusTimeoutException(last, wanted, timeout));
+        return;
+      }
+      Duration left = Duration.between(t, deadline);
+      if (wanted.contains(MessageStatus.EXPIRED) && last.status() != MessageStatus.FAILED) {
+        Duration toExpiry = Duration.between(t, last.expiresAt());
+        if (!toExpiry.isNegative() && toExpiry.compareTo(wait) < 0) {
+          wait = toExpiry;
+        }
+      }
+      Duration sleep = wait.compareTo(left) < 0 ? wait : left;
+      Duration next = interval.multipliedBy(2).compareTo(pollMax) > 0 ? pollMax : interval.multipliedBy(2);
+      sleeper.delay(sleep).whenComplete((v, e2) -> {
+        if (e2 != null) {
+          result.completeExceptionally(e2);
+        } else if (!clock.instant().isBefore(deadline)) {
+          StatusReport finalReport = status(id).orElseThrow();
+          if (wanted.contains(finalReport.status())) {
+            result.complete(finalReport);
+          } else {
+            pollAsync(id).whenComplete((r2, e3) -> {
+              StatusReport fr = status(id).orElseThrow();
+              if (wanted.contains(fr.status())) {
+                result.complete(fr);
+              } else {
+                result.completeExceptionally(new StatusTimeoutException(fr, wanted, timeout));
+              }
+            });
+          }
+        } else {
+          step(id, wanted, timeout, deadline, next, result);
+        }
+      });
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "StatusTracker{tracked=" + size() + ", expiryWindow=" + expiryWindow + "}";
+  }
+
+  /** Builds a {@link StatusTracker}. Not thread-safe. */
+  public static final class Builder {
+    private final WhatsAppClient whatsApp;
+    private Duration expiryWindow = DEFAULT_EXPIRY_WINDOW;
+    private Duration pollInitial = Duration.ofSeconds(1);
+    private Duration pollMax = Duration.ofSeconds(30);
+    private int maxTracked = 100_000;
+
+    private Builder(WhatsAppClient whatsApp) {
+      this.whatsApp = whatsApp;
+    }
+
+    /**
+     * Sets how long after the send an unanswered message becomes EXPIRED (default 24 h).
+     *
+     * @param window positive
+     * @return this builder
+     */
+    public Builder expiryWindow(Duration window) {
+      this.expiryWindow = positive(window, "expiryWindow");
+      return this;
+    }
+
+    /**
+     * Sets the polling interval of {@link #await}: starts at {@code initial}, doubles up to {@code max}
+     * (defaults 1 s and 30 s).
+     *
+     * @param initial positive
+     * @param max at least {@code initial}
+     * @return this builder
+     */
+    public Builder pollInterval(Duration initial, Duration max) {
+      positive(initial, "initial");
+      positive(max, "max");
+      if (max.compareTo(initial) < 0) {
+        throw new IllegalArgumentException("pollInterval max must be at least initial");
+      }
+      this.pollInitial = initial;
+      this.pollMax = max;
+      return this;
+    }
+
+    /**
+     * Sets how many messages are followed at most (default 100,000; oldest dropped first).
+     *
+     * @param max positive
+     * @return this builder
+     */
+    public Builder maxTracked(int max) {
+      if (max <= 0) {
+        throw new IllegalArgumentException("maxTracked must be positive, was " + max);
+      }
+      this.maxTracked = max;
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+
+    /**
+     * Builds the tracker.
+     *
+     * @return the tracker
+     */
+    public StatusTracker build() {
+      return new StatusTracker(this);
+    }
+  }
+}
