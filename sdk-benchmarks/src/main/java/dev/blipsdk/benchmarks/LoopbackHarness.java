@@ -476,7 +476,7 @@ public final class LoopbackHarness {
     }
     System.out.printf(Locale.ROOT, "%10d  total = %.3f MiB (%s)%n", total, total / 1024.0 / 1024.0,
         total <= 3.5 * 1024 * 1024 ? "PASS" : "MISS");
-    if (!whatsapp) {
+    if (!whatsapp) { // sdk-whatsapp not on the classpath
       System.out.println("note: sdk-whatsapp is not on main yet; this total is sdk-core with its dependencies");
     }
   }
