@@ -1,12 +1,17 @@
 package dev.blipsdk.core.envelope;
 
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.internal.Json;
 import dev.blipsdk.core.internal.RecordCodec;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -186,47 +191,98 @@ public final class JsonDocument {
    * @throws BlipProtocolException if no list of items can be found
    */
   public DocumentCollection<JsonDocument> asCollection() {
-    Object tree = tree();
-    List<?> rawItems;
-    Long total = null;
-    String itemType = null;
-    if (tree instanceof List<?> list) {
-      rawItems = list;
-    } else if (tree instanceof Map<?, ?> map) {
-      Object items = map.get("items");
-      if (items == null) {
-        items = map.get("data");
+    // Streams the collection once and keeps each item as its raw JSON text: no tree of the whole page, no
+    // re-encoding of every item. Items are parsed only when (and as) the caller decodes them.
+    try (Buffer buffer = new Buffer().writeUtf8(json)) {
+      JsonReader r = JsonReader.of(buffer);
+      JsonReader.Token token = r.peek();
+      if (token == JsonReader.Token.BEGIN_ARRAY) {
+        return new DocumentCollection<>(null, null, rawItems(r));
       }
-      if (items == null) {
-        items = map.get("documents");
+      if (token != JsonReader.Token.BEGIN_OBJECT) {
+        throw new BlipProtocolException("expected a collection but got " + Json.kind(tree()));
       }
-      if (items == null) {
-        rawItems = List.of();
-      } else if (items instanceof List<?> list) {
-        rawItems = list;
-      } else {
-        throw new BlipProtocolException("collection items is " + Json.kind(items) + ", not an array");
-      }
-      Object t = map.get("total");
-      if (t instanceof Number n) {
-        total = n.longValue();
-      } else if (t instanceof String s && !s.isBlank()) {
-        try {
-          total = Long.parseLong(s.trim());
-        } catch (NumberFormatException ignored) {
-          total = null;
+      List<JsonDocument> items = null;
+      List<JsonDocument> data = null;
+      List<JsonDocument> documents = null;
+      Long total = null;
+      String itemType = null;
+      r.beginObject();
+      while (r.hasNext()) {
+        int name = r.selectName(COLLECTION_NAMES);
+        switch (name) {
+          case 0, 1, 2 -> {
+            JsonReader.Token t = r.peek();
+            if (t == JsonReader.Token.NULL) {
+              r.nextNull();
+            } else if (t != JsonReader.Token.BEGIN_ARRAY) {
+              throw new BlipProtocolException("collection items is " + Json.kind(r.readJsonValue())
+                  + ", not an array");
+            } else if (name == 0) {
+              items = rawItems(r);
+            } else if (name == 1) {
+              data = rawItems(r);
+            } else {
+              documents = rawItems(r);
+            }
+          }
+          case 3 -> total = total(r);
+          case 4 -> {
+            if (r.peek() == JsonReader.Token.STRING) {
+              itemType = r.nextString();
+            } else {
+              r.skipValue();
+            }
+          }
+          default -> {
+            r.skipName();
+            r.skipValue();
+          }
         }
       }
-      Object it = map.get("itemType");
-      itemType = it instanceof String s ? s : null;
-    } else {
-      throw new BlipProtocolException("expected a collection but got " + Json.kind(tree));
+      List<JsonDocument> found = items != null ? items : data != null ? data : documents;
+      return new DocumentCollection<>(total, itemType, found == null ? List.of() : found);
+    } catch (JsonDataException | IOException e) {
+      throw new BlipProtocolException("cannot read the collection: " + e.getMessage(), e);
     }
-    List<JsonDocument> docs = new ArrayList<>(rawItems.size());
-    for (Object item : rawItems) {
-      docs.add(new JsonDocument(Json.toJson(item)));
+  }
+
+  private static final JsonReader.Options COLLECTION_NAMES =
+      JsonReader.Options.of("items", "data", "documents", "total", "itemType");
+
+  private static List<JsonDocument> rawItems(JsonReader r) throws IOException {
+    List<JsonDocument> docs = new ArrayList<>();
+    r.beginArray();
+    while (r.hasNext()) {
+      try (BufferedSource s = r.nextSource()) {
+        docs.add(new JsonDocument(s.readUtf8()));
+      }
     }
-    return new DocumentCollection<>(total, itemType, docs);
+    r.endArray();
+    return docs;
+  }
+
+  private static @Nullable Long total(JsonReader r) throws IOException {
+    switch (r.peek()) {
+      case NUMBER -> {
+        return (long) r.nextDouble();
+      }
+      case STRING -> {
+        String s = r.nextString();
+        if (s.isBlank()) {
+          return null;
+        }
+        try {
+          return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+          return null;
+        }
+      }
+      default -> {
+        r.skipValue();
+        return null;
+      }
+    }
   }
 
   @Override

@@ -34,7 +34,52 @@ public final class RecordCodec {
   private RecordCodec() {}
 
   private record RecordInfo(Constructor<?> constructor, RecordComponent[] components,
-      Map<String, Integer> indexByLowerName) {}
+      Map<String, Integer> indexByName, Map<String, Integer> indexByLowerName) {}
+
+  /**
+   * A JSON path built lazily: one small node per level, turned into text only when an error names it, so
+   * decoding allocates no strings for paths.
+   */
+  private static final class Path {
+    static final Path ROOT = new Path(null, "$", -1);
+    private final @Nullable Path parent;
+    private final @Nullable String name;
+    private final int index;
+
+    private Path(@Nullable Path parent, @Nullable String name, int index) {
+      this.parent = parent;
+      this.name = name;
+      this.index = index;
+    }
+
+    Path field(String field) {
+      return new Path(this, field, -1);
+    }
+
+    Path element(int i) {
+      return new Path(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder();
+      append(sb);
+      return sb.toString();
+    }
+
+    private void append(StringBuilder sb) {
+      if (parent != null) {
+        parent.append(sb);
+        if (name != null) {
+          sb.append('.').append(name);
+        } else {
+          sb.append('[').append(index).append(']');
+        }
+      } else {
+        sb.append(name);
+      }
+    }
+  }
 
   /**
    * Decodes a tree into a type.
@@ -47,14 +92,14 @@ public final class RecordCodec {
    */
   @SuppressWarnings("unchecked")
   public static <T> T decode(@Nullable Object tree, Class<T> type) {
-    Object value = convert(tree, type, "$");
+    Object value = convert(tree, type, Path.ROOT);
     if (value == null) {
       throw new BlipProtocolException("expected " + type.getSimpleName() + " at $ but got null");
     }
     return (T) (type.isPrimitive() ? value : type.cast(value));
   }
 
-  private static @Nullable Object convert(@Nullable Object v, Type type, String path) {
+  private static @Nullable Object convert(@Nullable Object v, Type type, Path path) {
     Class<?> raw = rawType(type);
     if (raw == Object.class) {
       return v;
@@ -100,7 +145,7 @@ public final class RecordCodec {
         if (v instanceof Number n) {
           return Instant.ofEpochMilli(n.longValue());
         }
-        return parseInstant(string(v, path), path);
+        return instant(string(v, path), path);
       }
       if (raw == OffsetDateTime.class) {
         return OffsetDateTime.parse(string(v, path));
@@ -109,7 +154,7 @@ public final class RecordCodec {
         return LocalDate.parse(string(v, path).substring(0, 10));
       }
       if (raw == Duration.class) {
-        return parseDuration(v, path);
+        return duration(v, path);
       }
       if (List.class.isAssignableFrom(raw) || raw == Set.class) {
         if (!(v instanceof List<?> list)) {
@@ -118,7 +163,7 @@ public final class RecordCodec {
         Type item = typeArgument(type, 0);
         List<Object> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-          Object converted = convert(list.get(i), item, path + "[" + i + "]");
+          Object converted = convert(list.get(i), item, path.element(i));
           if (converted != null) {
             out.add(converted);
           }
@@ -132,7 +177,7 @@ public final class RecordCodec {
         Type valueType = typeArgument(type, 1);
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
-          Object converted = convert(e.getValue(), valueType, path + "." + e.getKey());
+          Object converted = convert(e.getValue(), valueType, path.field(String.valueOf(e.getKey())));
           if (converted != null) {
             out.put(String.valueOf(e.getKey()), converted);
           }
@@ -152,19 +197,23 @@ public final class RecordCodec {
     throw new BlipProtocolException("cannot decode JSON into " + raw.getName() + " at " + path);
   }
 
-  private static Object decodeRecord(Map<?, ?> map, Class<?> raw, String path) {
+  private static Object decodeRecord(Map<?, ?> map, Class<?> raw, Path path) {
     RecordInfo info = INFO.computeIfAbsent(raw, RecordCodec::inspect);
     RecordComponent[] components = info.components();
     Object[] args = new Object[components.length];
     boolean[] seen = new boolean[components.length];
     for (Map.Entry<?, ?> e : map.entrySet()) {
-      Integer index = info.indexByLowerName().get(String.valueOf(e.getKey()).toLowerCase(Locale.ROOT));
+      String key = String.valueOf(e.getKey());
+      Integer index = info.indexByName().get(key);
+      if (index == null) {
+        index = info.indexByLowerName().get(key.toLowerCase(Locale.ROOT));
+      }
       if (index == null || seen[index]) {
         continue;
       }
       seen[index] = true;
       RecordComponent c = components[index];
-      args[index] = convert(e.getValue(), c.getGenericType(), path + "." + c.getName());
+      args[index] = convert(e.getValue(), c.getGenericType(), path.field(c.getName()));
     }
     for (int i = 0; i < components.length; i++) {
       if (args[i] == null) {
@@ -185,14 +234,16 @@ public final class RecordCodec {
   private static RecordInfo inspect(Class<?> type) {
     RecordComponent[] components = type.getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
+    Map<String, Integer> exact = new ConcurrentHashMap<>();
     Map<String, Integer> index = new ConcurrentHashMap<>();
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
+      exact.putIfAbsent(components[i].getName(), i);
       index.putIfAbsent(components[i].getName().toLowerCase(Locale.ROOT), i);
     }
     try {
       Constructor<?> ctor = type.getDeclaredConstructor(types);
-      return new RecordInfo(ctor, components, Map.copyOf(index));
+      return new RecordInfo(ctor, components, Map.copyOf(exact), Map.copyOf(index));
     } catch (NoSuchMethodException e) {
       throw new BlipProtocolException("record " + type.getName() + " has no canonical constructor", e);
     }
@@ -228,7 +279,7 @@ public final class RecordCodec {
     return null;
   }
 
-  private static @Nullable Object enumValue(Class<?> raw, Object v, String path) {
+  private static @Nullable Object enumValue(Class<?> raw, Object v, Path path) {
     String text = v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : string(v, path);
     String wanted = normalise(text);
     for (Object c : raw.getEnumConstants()) {
@@ -256,7 +307,7 @@ public final class RecordCodec {
     return sb.toString();
   }
 
-  private static double number(Object v, String path) {
+  private static double number(Object v, Object path) {
     if (v instanceof Number n) {
       return n.doubleValue();
     }
@@ -266,7 +317,7 @@ public final class RecordCodec {
     throw mismatch("a number", v, path);
   }
 
-  private static String string(Object v, String path) {
+  private static String string(Object v, Object path) {
     if (v instanceof String s) {
       return s;
     }
@@ -282,6 +333,11 @@ public final class RecordCodec {
    * @return the instant
    */
   public static Instant parseInstant(String s, String path) {
+    return instant(s, path);
+  }
+
+  /** {@link #parseInstant(String, String)} with the path as any object, turned into text only on error. */
+  private static Instant instant(String s, Object path) {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
@@ -306,6 +362,11 @@ public final class RecordCodec {
    * @return the duration
    */
   public static Duration parseDuration(Object v, String path) {
+    return duration(v, path);
+  }
+
+  /** {@link #parseDuration(Object, String)} with the path as any object, turned into text only on error. */
+  private static Duration duration(Object v, Object path) {
     if (v instanceof Number n) {
       return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
     }
@@ -329,7 +390,7 @@ public final class RecordCodec {
         .plusNanos(Math.round(seconds * 1_000_000_000L));
   }
 
-  private static BlipProtocolException mismatch(String expected, Object v, String path) {
+  private static BlipProtocolException mismatch(String expected, Object v, Object path) {
     return new BlipProtocolException("expected " + expected + " at " + path + " but got " + Json.kind(v));
   }
 

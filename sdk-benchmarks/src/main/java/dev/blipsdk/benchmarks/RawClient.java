@@ -1,0 +1,118 @@
+package dev.blipsdk.benchmarks;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+
+/**
+ * The floor: what a developer writes against the Blip HTTP API with raw OkHttp + Moshi and nothing else. The
+ * same envelopes (a random UUID id, the same fields), the same {@code Authorization: Key ...} header, the
+ * response parsed with a Moshi class adapter. No retries, no deadline, no typed errors: only a status check.
+ *
+ * <p>Thread-safe.
+ */
+public final class RawClient {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final OkHttpClient http;
+  private final HttpUrl messagesUrl;
+  private final HttpUrl commandsUrl;
+  private final String authorization;
+  private final JsonAdapter<MoshiModels.OutgoingMessage> messageAdapter;
+  private final JsonAdapter<MoshiModels.OutgoingCommand> commandAdapter;
+  private final JsonAdapter<MoshiModels.ContactResponse> contactAdapter;
+
+  /**
+   * Creates the raw client.
+   *
+   * @param http the OkHttp client
+   * @param baseUrl the server's base URL
+   * @param authorization the full {@code Authorization} value
+   */
+  public RawClient(OkHttpClient http, String baseUrl, String authorization) {
+    this.http = http;
+    HttpUrl base = HttpUrl.get(baseUrl);
+    this.messagesUrl = base.newBuilder().addPathSegment("messages").build();
+    this.commandsUrl = base.newBuilder().addPathSegment("commands").build();
+    this.authorization = authorization;
+    Moshi moshi = new Moshi.Builder().build();
+    this.messageAdapter = moshi.adapter(MoshiModels.OutgoingMessage.class);
+    this.commandAdapter = moshi.adapter(MoshiModels.OutgoingCommand.class);
+    this.contactAdapter = moshi.adapter(MoshiModels.ContactResponse.class);
+  }
+
+  /**
+   * {@code POST /messages} with a text message.
+   *
+   * @param to the recipient
+   * @param text the text
+   * @return the message id
+   */
+  public String sendText(String to, String text) {
+    MoshiModels.OutgoingMessage m = new MoshiModels.OutgoingMessage();
+    m.id = UUID.randomUUID().toString();
+    m.to = to;
+    m.type = "text/plain";
+    m.content = text;
+    Buffer buffer = new Buffer();
+    try {
+      messageAdapter.toJson(buffer, m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Request request = new Request.Builder().url(messagesUrl).header("Authorization", authorization)
+        .post(RequestBody.create(buffer.readByteString(), JSON)).build();
+    try (Response response = http.newCall(request).execute()) {
+      if (response.code() != 202) {
+        throw new IllegalStateException("POST /messages answered " + response.code());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return m.id;
+  }
+
+  /**
+   * {@code POST /commands} with a {@code get} command, the response bound to a contact.
+   *
+   * @param to the command's {@code to}
+   * @param uri the command's uri
+   * @return the contact
+   */
+  public MoshiModels.Contact getContact(String to, String uri) {
+    MoshiModels.OutgoingCommand c = new MoshiModels.OutgoingCommand();
+    c.id = UUID.randomUUID().toString();
+    c.to = to;
+    c.method = "get";
+    c.uri = uri;
+    Buffer buffer = new Buffer();
+    try {
+      commandAdapter.toJson(buffer, c);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Request request = new Request.Builder().url(commandsUrl).header("Authorization", authorization)
+        .post(RequestBody.create(buffer.readByteString(), JSON)).build();
+    try (Response response = http.newCall(request).execute()) {
+      if (response.code() != 200) {
+        throw new IllegalStateException("POST /commands answered " + response.code());
+      }
+      MoshiModels.ContactResponse body = contactAdapter.fromJson(response.body().source());
+      if (body == null || !"success".equals(body.status) || body.resource == null) {
+        throw new IllegalStateException("get " + uri + " did not succeed");
+      }
+      return body.resource;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
