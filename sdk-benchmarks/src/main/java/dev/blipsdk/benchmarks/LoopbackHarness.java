@@ -1,5 +1,7 @@
 package dev.blipsdk.benchmarks;
 
+import dev.blipsdk.testing.internal.NoDelayServerSocketFactory;
+
 import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Message;

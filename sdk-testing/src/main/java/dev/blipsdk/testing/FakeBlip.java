@@ -6,6 +6,7 @@ import dev.blipsdk.testing.internal.CommandRouter;
 import dev.blipsdk.testing.internal.DeskActiveMessageRules;
 import dev.blipsdk.testing.internal.FaultRegistry;
 import dev.blipsdk.testing.internal.MessagePipeline;
+import dev.blipsdk.testing.internal.NoDelayServerSocketFactory;
 import dev.blipsdk.testing.internal.Scheduler;
 import dev.blipsdk.testing.internal.ServerConfig;
 import dev.blipsdk.testing.internal.WebhookSender;
@@ -95,6 +96,8 @@ public final class FakeBlip implements AutoCloseable {
     this.defaultBot = facades.get(specs.get(0)[0]);
     this.dispatcher = new BlipDispatcher(byToken, config, clock, pipeline, CommandRouter.standard(), faults);
     this.server = new MockWebServer();
+    // Without TCP_NODELAY a response body waits for the client's delayed ACK: ~40 ms per command.
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.setDispatcher(dispatcher);
     this.clockListener = () -> {
       scheduler.wake();

@@ -1,4 +1,4 @@
-package dev.blipsdk.benchmarks;
+package dev.blipsdk.testing.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,9 +9,9 @@ import javax.net.ServerSocketFactory;
 /**
  * Server sockets whose accepted connections have {@code TCP_NODELAY} set. mockwebserver3 writes a response's
  * headers and body as two small segments; with Nagle's algorithm on, the body waits for the client's delayed ACK
- * of the headers (about 40 ms on Linux), which would swamp every client-side cost this harness measures.
+ * of the headers (about 40 ms on Linux), which would swamp every client-side cost a test or benchmark measures.
  */
-final class NoDelayServerSocketFactory extends ServerSocketFactory {
+public final class NoDelayServerSocketFactory extends ServerSocketFactory {
 
   private static final class NoDelayServerSocket extends ServerSocket {
     NoDelayServerSocket() throws IOException {
