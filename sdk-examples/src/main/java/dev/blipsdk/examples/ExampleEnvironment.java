@@ -146,7 +146,7 @@ public final class ExampleEnvironment implements AutoCloseable {
       FakeBlip blip = FakeBlipMain.start(0, RateLimits.none());
       try {
         return new ExampleEnvironment(blip.client(), blip, vars, "the embedded fake Blip at " + blip.baseUrl()
-            + " (demo data; set " + ENV_CONTRACT + " and " + ENV_AUTHORIZATION_KEY + " to use a real contract)");
+            + " (demo data)");
       } catch (RuntimeException e) {
         blip.close();
         throw e;
