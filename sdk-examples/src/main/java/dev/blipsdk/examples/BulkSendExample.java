@@ -85,36 +85,57 @@ public final class BulkSendExample {
     BlipClient blip = env.client();
     List<BulkResult> results = Collections.synchronizedList(new ArrayList<>());
 
+    BulkListener printer = new ProgressPrinter(results);
+
     // [snippet:bulk-send]
     WhatsAppClient whatsApp = WhatsAppClient.of(blip);
     Template welcome = whatsApp.templates().find(templateName, language).orElseThrow();
     BulkSender sender = whatsApp.bulk()
-        .template(welcome)                            // validate every message before it takes a rate slot
-        .ratePerSecond(20)                            // rate limit
-        .concurrency(4)                               // at most 4 sends in flight
-        .pacing(5, Duration.ofMillis(250))            // send gradually: 5 every 250 ms
-        .listener(new BulkListener() {
-          @Override public void onResult(BulkResult result) {
-            results.add(result);
-            System.out.println("  " + result.recipient().reference() + ": " + (result instanceof BulkResult.Failed f
-                ? "failed, " + f.error().getMessage() : result instanceof BulkResult.Sent s
-                ? "sent, envelope " + s.receipt().envelopeId() : "cancelled"));
-          }
-          @Override public void onProgress(BulkProgress p) {
-            if (p.done() % 5 == 0) {
-              System.out.println("  progress: " + p.sent() + " sent, " + p.failed() + " failed");
-            }
-          }
-        })
+        .template(welcome)                     // validate each message before it takes a rate slot
+        .ratePerSecond(20)                     // rate limit
+        .concurrency(4)                        // at most 4 sends in flight
+        .pacing(5, Duration.ofMillis(250))     // send gradually: 5 every 250 ms
+        .listener(printer)                     // each recipient's result and the progress, as they happen
         .build();
     TemplateMessage base = TemplateMessage.of(templateName, language);
-    BulkRun run = sender.start(customers.map(c ->
+    BulkRun run = sender.start(customers.map(c ->      // lazy: a customer is read only when there is room
         BulkRecipient.of(PhoneNumber.parse(c.phone(), "55"), base.body(c.firstName())).withReference(c.id())));
-    BulkSummary summary = run.join();                 // or run.cancel()
+    BulkSummary summary = run.join();          // or run.cancel()
     // [/snippet:bulk-send]
 
     System.out.println("Done in " + summary.duration().toMillis() + " ms: " + summary.sent() + " sent, "
         + summary.failed() + " failed, " + summary.rateLimited() + " rate-limited answers");
     return new Outcome(summary, List.copyOf(results));
+  }
+
+  /** Prints each recipient's result and, every fifth, the progress; keeps the results. */
+  private static final class ProgressPrinter implements BulkListener {
+    private final List<BulkResult> results;
+
+    ProgressPrinter(List<BulkResult> results) {
+      this.results = results;
+    }
+
+    @Override
+    public void onResult(BulkResult result) {
+      results.add(result);
+      String what;
+      if (result instanceof BulkResult.Sent sent) {
+        what = "sent, envelope " + sent.receipt().envelopeId();
+      } else if (result instanceof BulkResult.Failed failed) {
+        what = "failed, " + failed.error().getMessage();
+      } else {
+        what = "cancelled";
+      }
+      System.out.println("  " + result.recipient().reference() + ": " + what);
+    }
+
+    @Override
+    public void onProgress(BulkProgress progress) {
+      if (progress.done() % 5 == 0) {
+        System.out.println("  progress: " + progress.sent() + " sent, " + progress.failed() + " failed, "
+            + String.format("%.0f", progress.currentRate()) + " msg/s now");
+      }
+    }
   }
 }
