@@ -52,6 +52,8 @@ public final class WebhookReceiverExample {
     }
     // De-duplicate redeliveries. In production use a store with expiry (a cache, a unique DB column).
     Set<String> processed = ConcurrentHashMap.newKeySet();
+    int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+    // [snippet:webhook-receiver]
     WebhookReceiver receiver = WebhookReceiver.builder()
         .verifier(WebhookVerifier.staticHeader("X-Blip-Token", token))
         .onMessage(message -> {
@@ -67,8 +69,8 @@ public final class WebhookReceiverExample {
         .onTicket(ticket -> LOG.info("ticket {} is {}", ticket.ticket().sequentialId(), ticket.ticket().status()))
         .onError(error -> LOG.info("rejected a webhook request: {}", error.getMessage()))
         .build();
-    int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
     HttpServer server = start(new InetSocketAddress(port), receiver);
+    // [/snippet:webhook-receiver]
     LOG.info("listening on http://localhost:{}{}", server.getAddress().getPort(), PATH);
   }
 
