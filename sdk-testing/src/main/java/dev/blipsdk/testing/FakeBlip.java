@@ -71,6 +71,7 @@ public final class FakeBlip implements AutoCloseable {
   private final Map<String, FakeBot> bots;
   private final FakeBot defaultBot;
   private final Runnable clockListener;
+  private final java.util.Queue<dev.blipsdk.core.BlipClient> clients = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private FakeBlip(Builder b) throws IOException {
     this.clock = b.clock != null ? b.clock : FakeClock.manual();
@@ -381,8 +382,9 @@ public final class FakeBlip implements AutoCloseable {
   }
 
   /**
-   * A new {@link dev.blipsdk.core.BlipClient} for the default bot of this fake (base URL and credentials set).
-   * The caller owns it and should close it.
+   * A new {@link dev.blipsdk.core.BlipClient} for the default bot of this fake: base URL and credentials set, and
+   * the fake's {@link #clock()} as its clock, so client-side time (such as a status's 24 h expiry) moves when the
+   * test advances the fake's clock. You may close it; whatever is still open closes with the fake.
    *
    * @return a ready client
    */
@@ -391,14 +393,18 @@ public final class FakeBlip implements AutoCloseable {
   }
 
   /**
-   * A new {@link dev.blipsdk.core.BlipClient} for one bot of this fake. The caller owns it and should close it.
+   * A new {@link dev.blipsdk.core.BlipClient} for one bot of this fake, on the fake's clock. You may close it;
+   * whatever is still open closes with the fake.
    *
    * @param identifier the bot identifier
    * @return a ready client
    */
   public dev.blipsdk.core.BlipClient client(String identifier) {
     FakeBot b = bot(identifier);
-    return dev.blipsdk.core.BlipClient.builder().baseUrl(baseUrl()).credentials(b.identifier(), b.accessKey()).build();
+    dev.blipsdk.core.BlipClient client = dev.blipsdk.core.BlipClient.builder().baseUrl(baseUrl())
+        .credentials(b.identifier(), b.accessKey()).clock(clock).build();
+    clients.add(client);
+    return client;
   }
 
   /**
@@ -565,6 +571,9 @@ public final class FakeBlip implements AutoCloseable {
   }
 
   private void closeQuietly() {
+    for (dev.blipsdk.core.BlipClient c; (c = clients.poll()) != null; ) {
+      c.close();
+    }
     clock.removeListener(clockListener);
     scheduler.close();
     try {
