@@ -17,7 +17,9 @@ public final class NotOnWhatsAppException extends BlipException {
    * @param resolution the lookup's answer
    */
   public NotOnWhatsAppException(Resolution.NotOnWhatsApp resolution) {
-    super("phone number " + resolution.phoneNumber() + " is not on WhatsApp: " + resolution.reason(), null,
+    super("phone number " + resolution.phoneNumber() + " is not on WhatsApp (the accounts lookup answered "
+        + (resolution.reason().code() == null ? "" : "code " + resolution.reason().code() + ", ")
+        + resolution.reason().description() + ")", null,
         false, 1, null);
     this.resolution = resolution;
   }

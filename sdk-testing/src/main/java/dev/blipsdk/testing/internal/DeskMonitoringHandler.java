@@ -53,7 +53,7 @@ final class DeskMonitoringHandler implements CommandHandler {
           Object id = a.get("identity");
           long opened = tickets.stream().filter(t -> id.equals(t.get("agentIdentity")) && BotState.isOpen(t)).count();
           long closed = tickets.stream().filter(t -> id.equals(t.get("agentIdentity"))
-              && Boolean.TRUE.equals(t.get("closed")) && sameDay(t.get("closeDate"), today)).count();
+              && closedNotTransferred(t) && sameDay(t.get("closeDate"), today)).count();
           out.add(Json.obj("identity", id, "status", a.get("status"), "openedTickets", opened,
               "closedTickets", closed, "averageAttendanceTime", "00:00:00", "averageResponseTime", "00:00:00"));
         }
@@ -87,7 +87,7 @@ final class DeskMonitoringHandler implements CommandHandler {
           out.add(Json.obj("name", name,
               "waitingTickets", tickets.stream().filter(t -> name.equals(t.get("team")) && "Waiting".equals(t.get("status"))).count(),
               "openedTickets", tickets.stream().filter(t -> name.equals(t.get("team")) && "Open".equals(t.get("status"))).count(),
-              "closedTickets", tickets.stream().filter(t -> name.equals(t.get("team")) && Boolean.TRUE.equals(t.get("closed"))
+              "closedTickets", tickets.stream().filter(t -> name.equals(t.get("team")) && closedNotTransferred(t)
                   && sameDay(t.get("closeDate"), today)).count(),
               "averageAttendanceTime", "00:00:00", "averageWaitTime", "00:00:00"));
         }
@@ -105,6 +105,11 @@ final class DeskMonitoringHandler implements CommandHandler {
 
   private static long count(List<Map<String, Object>> tickets, String status) {
     return tickets.stream().filter(t -> status.equals(t.get("status"))).count();
+  }
+
+  /** Closed by an agent or the customer; a transfer closes a ticket too, but the summary counts it apart. */
+  private static boolean closedNotTransferred(Map<String, Object> t) {
+    return Boolean.TRUE.equals(t.get("closed")) && !"Transferred".equals(t.get("status"));
   }
 
   private static long closedToday(List<Map<String, Object>> tickets, LocalDate today, String status) {
