@@ -26,13 +26,15 @@ import java.util.stream.StreamSupport;
 public final class PagedIterable<T> implements Iterable<T> {
   private final PageFetcher<T> fetcher;
   private final int pageSize;
+  private final int maxPageSize;
   private final long limit;
   private final int startSkip;
 
-  private PagedIterable(PageFetcher<T> fetcher, int startSkip, int pageSize, long limit) {
+  private PagedIterable(PageFetcher<T> fetcher, int startSkip, int pageSize, int maxPageSize, long limit) {
     this.fetcher = fetcher;
     this.startSkip = startSkip;
     this.pageSize = pageSize;
+    this.maxPageSize = maxPageSize;
     this.limit = limit;
   }
 
@@ -47,14 +49,49 @@ public final class PagedIterable<T> implements Iterable<T> {
    * @throws IllegalArgumentException if pageSize or limit is less than 1
    */
   public static <T> PagedIterable<T> of(PageFetcher<T> fetcher, int pageSize, long limit) {
+    return of(fetcher, pageSize, Integer.MAX_VALUE, limit);
+  }
+
+  /**
+   * Walks a list from the start, with the most items the resource allows in one page (Blip: tickets 100,
+   * contacts 30000, threads 100...). {@link #pageSize(int)} refuses a size above it.
+   *
+   * @param fetcher fetches one page
+   * @param pageSize items per page
+   * @param maxPageSize the resource's maximum page size
+   * @param limit the most items to return in all ({@link Long#MAX_VALUE} for no limit)
+   * @param <T> the item type
+   * @return the iterable
+   * @throws IllegalArgumentException if a number is less than 1 or pageSize exceeds maxPageSize
+   */
+  public static <T> PagedIterable<T> of(PageFetcher<T> fetcher, int pageSize, int maxPageSize, long limit) {
     Objects.requireNonNull(fetcher, "fetcher");
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+    if (maxPageSize < 1) {
+      throw new IllegalArgumentException("maxPageSize must be at least 1, was " + maxPageSize);
     }
+    checkPageSize(pageSize, maxPageSize);
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    return new PagedIterable<>(fetcher, 0, pageSize, limit);
+    return new PagedIterable<>(fetcher, 0, pageSize, maxPageSize, limit);
+  }
+
+  private static void checkPageSize(int size, int max) {
+    if (size < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + size);
+    }
+    if (size > max) {
+      throw new IllegalArgumentException("pageSize " + size + " exceeds this resource's maximum of " + max);
+    }
+  }
+
+  /**
+   * The most items one page of this resource may hold.
+   *
+   * @return the maximum page size
+   */
+  public int maxPageSize() {
+    return maxPageSize;
   }
 
   /**
@@ -68,7 +105,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     if (max < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + max);
     }
-    return new PagedIterable<>(fetcher, startSkip, pageSize, Math.min(limit, max));
+    return new PagedIterable<>(fetcher, startSkip, pageSize, maxPageSize, Math.min(limit, max));
   }
 
   /**
@@ -76,13 +113,11 @@ public final class PagedIterable<T> implements Iterable<T> {
    *
    * @param size items per page
    * @return a new iterable
-   * @throws IllegalArgumentException if size is less than 1
+   * @throws IllegalArgumentException if size is less than 1 or above {@link #maxPageSize()}
    */
   public PagedIterable<T> pageSize(int size) {
-    if (size < 1) {
-      throw new IllegalArgumentException("pageSize must be at least 1, was " + size);
-    }
-    return new PagedIterable<>(fetcher, startSkip, size, limit);
+    checkPageSize(size, maxPageSize);
+    return new PagedIterable<>(fetcher, startSkip, size, maxPageSize, limit);
   }
 
   /**

@@ -103,5 +103,10 @@ class PagingTest {
     assertThrows(IllegalArgumentException.class, () -> PagedIterable.of(this::fetch, 0, 10));
     assertThrows(IllegalArgumentException.class, () -> PagedIterable.of(this::fetch, 10, 0));
     assertThrows(IllegalArgumentException.class, () -> new Page<>(List.of(), null, -1, 10));
+    PagedIterable<Integer> tickets = PagedIterable.of(this::fetch, 100, 100, Long.MAX_VALUE);
+    IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class, () -> tickets.pageSize(101));
+    assertEquals("pageSize 101 exceeds this resource's maximum of 100", tooBig.getMessage());
+    assertEquals(100, tickets.pageSize(50).maxPageSize());
+    assertThrows(IllegalArgumentException.class, () -> PagedIterable.of(this::fetch, 200, 100, 10));
   }
 }
