@@ -250,5 +250,13 @@ class ActiveMessagesHttpTest {
     assertEquals(Tickets.DIRECT_TRANSFER_TEAM, s.ticket().team());
     assertEquals("answered: ticket " + s.ticket().displayNumber() + ", waiting in the queue for the agent",
         s.describe());
+    assertEquals(0, f.desk.tickets().list(TicketQuery.builder().agent(Agents.identityOf("bob@acme.com")).build())
+        .stream().count(), "Bob, Online in the same queue, does not get it");
+
+    f.desk.agents().changeStatus(ana, AgentStatus.ONLINE, null);
+    ActiveMessageStatus later = f.desk.activeMessages().status(send);
+    assertEquals(ActiveMessageState.IN_PROGRESS, later.state(), "it opens for Ana when she comes Online");
+    assertEquals(s.ticket().id(), later.ticket().id());
+    assertEquals("answered: ticket " + s.ticket().displayNumber() + ", in progress", later.describe());
   }
 }
