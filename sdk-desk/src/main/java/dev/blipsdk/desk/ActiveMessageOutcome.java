@@ -1,7 +1,9 @@
 package dev.blipsdk.desk;
 
+import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.whatsapp.Resolution;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link DeskActiveMessages#send(ActiveMessageRequest)} did: sent it, or refused before sending
@@ -12,8 +14,11 @@ import java.util.Objects;
  *   case ActiveMessageOutcome.Sent sent -> keep(sent.send());
  *   case ActiveMessageOutcome.RefusedOpenTicket r -> tell("customer already in ticket " + r.ticket().displayNumber());
  *   case ActiveMessageOutcome.NotOnWhatsApp n -> tell("not on WhatsApp");
+ *   case ActiveMessageOutcome.AgentNotOnline a -> tell("go Online to send (you are " + a.status() + ")");
  * }
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public sealed interface ActiveMessageOutcome {
 
@@ -72,6 +77,35 @@ public sealed interface ActiveMessageOutcome {
      */
     public NotOnWhatsApp {
       Objects.requireNonNull(resolution, "resolution");
+    }
+  }
+
+  /**
+   * Nothing was done: the sending agent is not Online (or is not an agent of this bot), and the Desk app
+   * lets only Online agents send active messages. See
+   * {@link ActiveMessageRequest.Builder#requireAgentOnline(boolean)}.
+   *
+   * @param agent the sending agent
+   * @param status the agent's status ({@link AgentStatus#OFFLINE}, {@link AgentStatus#PAUSE},
+   *     {@link AgentStatus#INVISIBLE} or {@link AgentStatus#UNKNOWN}), or null when the bot has no such agent
+   */
+  record AgentNotOnline(Identity agent, @Nullable AgentStatus status) implements ActiveMessageOutcome {
+    /**
+     * Validates.
+     *
+     * @throws NullPointerException if agent is null
+     */
+    public AgentNotOnline {
+      Objects.requireNonNull(agent, "agent");
+    }
+
+    /**
+     * Whether the agent is known to the bot at all.
+     *
+     * @return false when the bot has no agent with that identity
+     */
+    public boolean isAgentOfTheBot() {
+      return status != null;
     }
   }
 }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     .agent(Agents.identityOf("ana@acme.com"))
  *     .template(TemplateMessage.of("order_update", "pt_BR").body("Ana", "#123"))
  *     .to(PhoneNumber.parse("+5531999998888"))   // or .to(contact)
- *     .build();
+ *     .build();                                    // refused unless Ana is Online (requireAgentOnline)
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -27,9 +27,11 @@ import org.jspecify.annotations.Nullable;
  * @param definition the template's definition, to validate variable counts and media kinds against;
  *     or null to validate the message on its own
  * @param envelopeId the message id to use (for idempotent retries), or null to let the client pick one
+ * @param requireAgentOnline whether to refuse, before anything else is done, when the sending agent is not
+ *     {@link AgentStatus#ONLINE} (the Desk app shows its send button to Online agents only); true by default
  */
 public record ActiveMessageRequest(Identity agent, TemplateMessage template, Recipient recipient,
-    @Nullable Template definition, @Nullable String envelopeId) {
+    @Nullable Template definition, @Nullable String envelopeId, boolean requireAgentOnline) {
 
   /**
    * Validates.
@@ -58,6 +60,7 @@ public record ActiveMessageRequest(Identity agent, TemplateMessage template, Rec
     private @Nullable Recipient recipient;
     private @Nullable Template definition;
     private @Nullable String envelopeId;
+    private boolean requireAgentOnline = true;
 
     private Builder() {}
 
@@ -139,6 +142,24 @@ public record ActiveMessageRequest(Identity agent, TemplateMessage template, Rec
     }
 
     /**
+     * Whether the sending agent must be {@link AgentStatus#ONLINE} (default {@code true}). The Desk app
+     * shows the "Active message" button only to an Online agent; with this on, the SDK applies the same
+     * rule: it reads the agent's status first ({@code get /attendants}, one command per 100 agents of the
+     * bot) and returns {@link ActiveMessageOutcome.AgentNotOnline} without resolving the number or sending
+     * anything when the agent is not Online, or is not an agent of this bot at all. Turn it off when a
+     * program sends on an agent's behalf whatever their status, accepting that the answer then waits in
+     * the queue for that agent only until they come online; or when the bot key cannot read
+     * {@code /attendants} (a router key).
+     *
+     * @param required true to refuse unless the agent is Online
+     * @return this builder
+     */
+    public Builder requireAgentOnline(boolean required) {
+      this.requireAgentOnline = required;
+      return this;
+    }
+
+    /**
      * Builds the request.
      *
      * @return the request
@@ -150,7 +171,7 @@ public record ActiveMessageRequest(Identity agent, TemplateMessage template, Rec
             + (agent == null ? "agent " : "") + (template == null ? "template " : "")
             + (recipient == null ? "recipient" : "").trim() + ")");
       }
-      return new ActiveMessageRequest(agent, template, recipient, definition, envelopeId);
+      return new ActiveMessageRequest(agent, template, recipient, definition, envelopeId, requireAgentOnline);
     }
   }
 }

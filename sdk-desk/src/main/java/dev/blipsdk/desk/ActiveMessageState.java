@@ -24,7 +24,10 @@ public enum ActiveMessageState {
    * invisible or paused, or the bot has no direct transfer).
    */
   WAITING_FOR_AGENT,
-  /** Answered: the ticket opened for the agent has since been closed. */
+  /**
+   * Answered: the ticket opened for the agent has since been closed (or transferred, which closes it and
+   * opens a new ticket; {@link ActiveMessageStatus#ticket()} is the one opened for the agent).
+   */
   TICKET_CLOSED;
 
   /**

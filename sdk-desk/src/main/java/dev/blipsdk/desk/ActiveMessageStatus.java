@@ -47,7 +47,8 @@ public record ActiveMessageStatus(ActiveMessageSend send, ActiveMessageState sta
     return switch (state) {
       case IN_PROGRESS -> "answered: ticket " + number() + ", in progress";
       case WAITING_FOR_AGENT -> "answered: ticket " + number() + ", waiting in the queue for the agent";
-      case TICKET_CLOSED -> "answered: ticket " + number() + ", closed";
+      case TICKET_CLOSED -> "answered: ticket " + number()
+          + (ticket != null && ticket.status() == TicketStatus.TRANSFERRED ? ", transferred" : ", closed");
       case FAILED -> "failed" + (failure == null ? "" : ": " + failure.description());
       default -> state.name().toLowerCase(java.util.Locale.ROOT);
     };

@@ -47,7 +47,11 @@ public record Agent(Identity identity, @Nullable String fullName, @Nullable Stri
       if (email == null) {
         throw new BlipProtocolException("agent without identity");
       }
-      identity = Agents.identityOf(email);
+      try {
+        identity = Agents.identityOf(email);
+      } catch (dev.blipsdk.core.exception.BlipValidationException | IllegalArgumentException e) {
+        throw new BlipProtocolException("agent without identity and with an e-mail that is not an address", e);
+      }
     }
     String raw = o.str("status");
     return new Agent(identity, o.str("fullName"), o.str("email"), o.strings("teams"), AgentStatus.fromWire(raw), raw,

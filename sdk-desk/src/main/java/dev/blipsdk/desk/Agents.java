@@ -124,15 +124,23 @@ public final class Agents {
   }
 
   /**
-   * Adds teams to an agent, keeping the teams they already serve.
+   * Adds teams to an agent, keeping the teams they already serve. Blip has no command for that, so it
+   * reads the agent's teams and writes them back with the new ones: not atomic, a change made to the same
+   * agent's teams between the two commands is lost.
    *
    * @param agent the agent identity
    * @param teams the teams to add
+   * @throws BlipValidationException if a team name is blank
    */
   public void addToTeams(Identity agent, List<String> teams) {
+    Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(teams, "teams");
+    for (int i = 0; i < teams.size(); i++) {
+      Tickets.requireText("teams[" + i + "]", teams.get(i));
+    }
     List<String> all = new ArrayList<>(find(agent).map(Agent::teams).orElse(List.of()));
     for (String t : teams) {
-      if (t != null && all.stream().noneMatch(t::equalsIgnoreCase)) {
+      if (all.stream().noneMatch(t::equalsIgnoreCase)) {
         all.add(t);
       }
     }

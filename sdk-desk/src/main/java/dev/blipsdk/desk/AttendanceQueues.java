@@ -4,6 +4,7 @@ import dev.blipsdk.core.CommandUri;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipCommandException;
+import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
 import dev.blipsdk.desk.internal.WireCollection;
@@ -86,6 +87,7 @@ public final class AttendanceQueues {
    * @param name the name, not blank
    * @param priority the priority (lower is served first), 0 or more
    * @return the queue as stored (with the id Blip made from the name)
+   * @throws BlipProtocolException if Blip neither returns the queue nor lists it afterwards
    */
   public AttendanceQueue create(String name, int priority) {
     Tickets.requireText("name", name);
@@ -98,7 +100,10 @@ public final class AttendanceQueues {
     if (response.resource() != null && response.resource().isObject()) {
       return AttendanceQueue.fromWire(response.resource().tree());
     }
-    return list().stream().filter(q -> q.name().equals(name)).findFirst().orElse(draft);
+    // no queue in the answer: read it back, for the id Blip made from the name (never guess the id)
+    return list().stream().filter(q -> q.name().equals(name)).findFirst()
+        .orElseThrow(() -> new BlipProtocolException("Blip accepted the queue " + name
+            + " but returned no queue and does not list it"));
   }
 
   /**

@@ -46,6 +46,9 @@ public final class Contacts {
   /** The page size used when iterating. */
   public static final int DEFAULT_PAGE_SIZE = 100;
 
+  /** The page size for comments ({@code $take}; Blip's default and maximum). */
+  public static final int COMMENTS_PAGE = 100;
+
   private static final String COMMENT_TYPE = "application/vnd.iris.crm.comment+json";
 
   private final DeskTransport crm;
@@ -197,18 +200,27 @@ public final class Contacts {
   }
 
   /**
-   * The comments on a contact.
+   * All the comments on a contact, read {@value #COMMENTS_PAGE} at a time (Blip's maximum page for
+   * comments) until the last one.
    *
    * @param identity the contact's identity
    * @return the comments, as the server orders them
    */
   public List<ContactComment> comments(Identity identity) {
-    WireCollection c = WireCollection.of(crm.get(contactUri(identity).encodedSegment("comments").build()));
-    List<ContactComment> out = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      out.add(ContactComment.fromWire(item));
+    Objects.requireNonNull(identity, "identity");
+    List<ContactComment> out = new ArrayList<>();
+    for (int skip = 0; ; skip += COMMENTS_PAGE) {
+      WireCollection c = WireCollection.of(crm.get(contactUri(identity).encodedSegment("comments")
+          .query("$skip", skip).query("$take", COMMENTS_PAGE).build()));
+      for (Object item : c.items()) {
+        out.add(ContactComment.fromWire(item));
+      }
+      Long total = c.total();
+      boolean more = total != null ? skip + c.items().size() < total : c.items().size() >= COMMENTS_PAGE;
+      if (c.items().isEmpty() || !more) {
+        return List.copyOf(out);
+      }
     }
-    return List.copyOf(out);
   }
 
   /**

@@ -45,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p><b>Rules it follows.</b> A customer with an open ticket (waiting or in service) would not receive
+ * <p><b>Rules it follows.</b> Only an Online agent may send (the Desk app shows the button to Online
+ * agents only): the SDK checks the agent's status first and returns
+ * {@link ActiveMessageOutcome.AgentNotOnline} otherwise, unless the request turns the check off with
+ * {@link ActiveMessageRequest.Builder#requireAgentOnline(boolean)}. A customer with an open ticket (waiting or in service) would not receive
  * the message, so the SDK checks first and returns {@link ActiveMessageOutcome.RefusedOpenTicket} naming
  * the ticket. When the customer answers within the direct routing window (24 h by default), the ticket
  * opens for the sending agent (or waits in the queue for that agent only, when they are offline,
@@ -71,6 +74,7 @@ public final class DeskActiveMessages {
   private static final Logger LOG = LoggerFactory.getLogger(DeskActiveMessages.class);
 
   private final Tickets tickets;
+  private final Agents agents;
   private final WhatsAppClient whatsApp;
   private final StatusTracker tracker;
   private final Clock clock;
@@ -79,9 +83,10 @@ public final class DeskActiveMessages {
   private final Duration window;
   private final Duration visibility;
 
-  DeskActiveMessages(Tickets tickets, WhatsAppClient whatsApp, Clock clock, ActiveMessageRouting routing,
+  DeskActiveMessages(Tickets tickets, Agents agents, WhatsAppClient whatsApp, Clock clock, ActiveMessageRouting routing,
       @Nullable Identity serviceBot, Duration window, Duration visibility) {
     this.tickets = tickets;
+    this.agents = agents;
     this.whatsApp = whatsApp;
     this.clock = clock;
     this.routing = routing;
@@ -101,12 +106,15 @@ public final class DeskActiveMessages {
   }
 
   /**
-   * Sends a Desk active message: validates the template (nothing is sent if it breaks a rule), resolves
-   * the recipient, refuses when the customer has an open ticket, arranges the routing of the answer to
-   * the agent, and sends.
+   * Sends a Desk active message, in the order the Desk app does it: validates the template (nothing is
+   * sent if it breaks a rule), checks that the agent is Online (unless the request turns that off),
+   * resolves the recipient, refuses when the customer has an open ticket, arranges the routing of the
+   * answer to the agent, and sends. A refusal leaves nothing behind on the platform.
    *
    * @param request who sends what to whom
    * @return {@link ActiveMessageOutcome.Sent} with the handle, or why nothing was sent
+   *     ({@link ActiveMessageOutcome.AgentNotOnline}, {@link ActiveMessageOutcome.NotOnWhatsApp},
+   *     {@link ActiveMessageOutcome.RefusedOpenTicket})
    * @throws dev.blipsdk.core.exception.BlipValidationException if the template breaks a rule
    * @throws dev.blipsdk.core.exception.BlipException if a call to Blip failed (if the failure came after
    *     the routing context was set, that context is harmless: it only says which bot answers)
@@ -114,6 +122,15 @@ public final class DeskActiveMessages {
   public ActiveMessageOutcome send(ActiveMessageRequest request) {
     Objects.requireNonNull(request, "request");
     request.template().validate(request.definition());
+
+    if (request.requireAgentOnline()) {
+      Optional<AgentStatus> status = agents.status(request.agent());
+      if (status.isEmpty() || status.get() != AgentStatus.ONLINE) {
+        LOG.debug("active message not sent: agent {} is {}", request.agent(),
+            status.map(AgentStatus::wireValue).orElse("not an agent of this bot"));
+        return new ActiveMessageOutcome.AgentNotOnline(request.agent(), status.orElse(null));
+      }
+    }
 
     Identity customer;
     Recipient to = request.recipient();
@@ -225,8 +242,10 @@ public final class DeskActiveMessages {
   /**
    * The "Sent" list of an agent: of the handles given, those sent by that agent that the Desk app would
    * still show (sent within the window plus 48 h), newest first, each with its current status. Blip's
-   * public API offers no way to list an agent's sends, so the SDK works from the handles the caller kept;
-   * it queries Blip once per send for its status.
+   * public API offers no way to list an agent's sends, so this is not a query of the platform: the SDK
+   * filters the handles the caller kept (a send whose handle was not kept cannot be listed), then reads
+   * each visible one with {@link #status(ActiveMessageSend)}, which costs two or three commands per send
+   * (its notifications, the agent's open tickets of that customer and, when none, the closed ones).
    *
    * @param agent the agent
    * @param kept the handles the caller kept (any agent's; others are skipped)

@@ -48,7 +48,7 @@ public final class DeskClient {
     this.monitoring = new Monitoring(desk);
     WhatsAppClient whatsApp = b.whatsApp != null ? b.whatsApp : WhatsAppClient.of(client);
     Clock clock = b.clock != null ? b.clock : client.clock();
-    this.activeMessages = new DeskActiveMessages(tickets, whatsApp, clock, b.routing, b.serviceBot,
+    this.activeMessages = new DeskActiveMessages(tickets, agents, whatsApp, clock, b.routing, b.serviceBot,
         b.directRoutingWindow, b.visibilityAfterExpiry);
   }
 

@@ -95,7 +95,10 @@ public final class Monitoring {
       for (Object item : c.items()) {
         out.add(mapper.apply(item));
       }
-      return new Page<>(out, c.total(), skip, take);
+      // paging on these resources is not documented: a server that ignores $take and answers everything
+      // at once must not be asked again (and again) for the next page
+      Long total = c.total() == null && out.size() > take ? (long) skip + out.size() : c.total();
+      return new Page<>(out, total, skip, take);
     }, PAGE, Long.MAX_VALUE);
     List<T> out = new ArrayList<>();
     pages.forEach(out::add);

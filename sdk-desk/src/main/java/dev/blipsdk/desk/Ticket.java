@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param status the status ({@link TicketStatus#UNKNOWN} for a value the SDK does not know)
  * @param rawStatus the status exactly as sent, or null when absent
  * @param closed whether the ticket is closed
- * @param closedBy who closed it, or null
+ * @param closedBy who closed it (an agent such as {@code ana%40acme.com@blip.ai}, or the customer), or null
  * @param tags the tags, never null
  * @param provider the provider ({@code Lime} for Blip Desk, {@code Webhook}...), or null
  * @param priority the priority (0..7 seen), or null
@@ -50,7 +50,7 @@ public record Ticket(
     TicketStatus status,
     @Nullable String rawStatus,
     boolean closed,
-    @Nullable String closedBy,
+    @Nullable Identity closedBy,
     List<String> tags,
     @Nullable String provider,
     @Nullable Integer priority,
@@ -108,7 +108,7 @@ public record Ticket(
     String rawStatus = o.str("status");
     return new Ticket(id, o.lng("sequentialId"), o.str("sequentialSuffix"), o.lng("parentSequentialId"),
         o.identity("ownerIdentity"), customer, o.identity("agentIdentity"), o.str("team"),
-        TicketStatus.fromWire(rawStatus), rawStatus, o.bool("closed", false), o.str("closedBy"),
+        TicketStatus.fromWire(rawStatus), rawStatus, o.bool("closed", false), o.identity("closedBy"),
         o.strings("tags"), o.str("provider"), o.integer("priority"), o.instant("storageDate"),
         o.instant("openDate"), o.instant("statusDate"), o.instant("closeDate"), o.instant("firstResponseDate"),
         o.lng("unreadMessages"), o.integer("rating"), o.str("externalId"), o.str("campaignId"));

@@ -204,4 +204,59 @@ class ActiveMessagesHttpTest {
         () -> DeskClient.builder(blip).activeMessageRouting(ActiveMessageRouting.MASTER_STATE).build());
     blip.close();
   }
+
+  @Test
+  void anAgentWhoIsNotOnlineCannotSendAndNothingIsLookedUp() {
+    for (String status : List.of("Offline", "Pause", "Invisible")) {
+      f.fake.bot().setAgentStatus(ana.value(), status);
+      int before = f.fake.receivedEnvelopes().size();
+      ActiveMessageOutcome outcome = f.desk.activeMessages().send(ActiveMessageRequest.builder()
+          .agent(ana).template(template).to(phone).build());
+      ActiveMessageOutcome.AgentNotOnline refused = assertInstanceOf(ActiveMessageOutcome.AgentNotOnline.class,
+          outcome, status);
+      assertEquals(ana, refused.agent());
+      assertEquals(AgentStatus.fromWire(status), refused.status());
+      assertTrue(refused.isAgentOfTheBot());
+      List<ReceivedEnvelope> calls = f.fake.receivedEnvelopes().subList(before, f.fake.receivedEnvelopes().size());
+      assertEquals(List.of("/attendants?$skip=0&$take=100"), calls.stream().map(e -> e.field("uri")).toList(),
+          "only the agent's status was read: no accounts lookup, no ticket query, no send");
+    }
+    assertTrue(f.fake.bot().sentMessages().isEmpty());
+
+    ActiveMessageOutcome stranger = f.desk.activeMessages().send(ActiveMessageRequest.builder()
+        .agent(Agents.identityOf("nobody@acme.com")).template(template).to(customer).build());
+    ActiveMessageOutcome.AgentNotOnline unknown = assertInstanceOf(ActiveMessageOutcome.AgentNotOnline.class,
+        stranger);
+    assertNull(unknown.status());
+    assertFalse(unknown.isAgentOfTheBot());
+    assertTrue(f.fake.bot().sentMessages().isEmpty());
+  }
+
+  @Test
+  void withTheCheckOffAnOfflineAgentSendsAndTheAnswerWaitsForThatAgentOnly() {
+    f.fake.bot().addAgent(Agents.identityOf("bob@acme.com").value(), "Online", "Default");
+    f.fake.bot().setAgentStatus(ana.value(), "Offline");
+    ActiveMessageOutcome outcome = f.desk.activeMessages().send(ActiveMessageRequest.builder()
+        .agent(ana).template(template).to(phone).requireAgentOnline(false).build());
+    ActiveMessageSend send = assertInstanceOf(ActiveMessageOutcome.Sent.class, outcome).send();
+    assertTrue(f.fake.receivedEnvelopes().stream().noneMatch(e -> String.valueOf(e.field("uri")).startsWith("/attendants")),
+        "no status read when the check is off");
+
+    f.clock.advance(Duration.ofMinutes(30));
+    f.fake.simulateCustomerReply(customer.value(), "Oi");
+    ActiveMessageStatus s = f.desk.activeMessages().status(send);
+    assertEquals(ActiveMessageState.WAITING_FOR_AGENT, s.state());
+    assertEquals(ana, s.ticket().agentIdentity(), "waits for the sending agent, not for Bob who is Online");
+    assertEquals(Tickets.DIRECT_TRANSFER_TEAM, s.ticket().team());
+    assertEquals("answered: ticket " + s.ticket().displayNumber() + ", waiting in the queue for the agent",
+        s.describe());
+    assertEquals(0, f.desk.tickets().list(TicketQuery.builder().agent(Agents.identityOf("bob@acme.com")).build())
+        .stream().count(), "Bob, Online in the same queue, does not get it");
+
+    f.desk.agents().changeStatus(ana, AgentStatus.ONLINE, null);
+    ActiveMessageStatus later = f.desk.activeMessages().status(send);
+    assertEquals(ActiveMessageState.IN_PROGRESS, later.state(), "it opens for Ana when she comes Online");
+    assertEquals(s.ticket().id(), later.ticket().id());
+    assertEquals("answered: ticket " + s.ticket().displayNumber() + ", in progress", later.describe());
+  }
 }

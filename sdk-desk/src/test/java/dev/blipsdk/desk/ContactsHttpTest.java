@@ -140,6 +140,32 @@ class ContactsHttpTest {
     assertThrows(BlipValidationException.class, () -> contacts.addComment(ana, "  "));
   }
 
+  @Test
+  void searchValuesWithUriSpecialCharactersArriveIntact() {
+    List<String> tricky = List.of("Ana & Bia", "50% off", "C++ #1", "x+y@z.com", "a/b?c=d", "O'Neil, Jr.");
+    for (int i = 0; i < tricky.size(); i++) {
+      f.fake.bot().seedContact(Map.of("identity", "55310000000" + i + "@wa.gw.msging.net", "name", tricky.get(i),
+          "email", tricky.get(i)));
+    }
+    for (String value : tricky) {
+      assertEquals(List.of(value), names(contacts.search(ContactFilter.byName(value))), value);
+      assertEquals(List.of(value), names(contacts.search(ContactFilter.byEmail(value))), value);
+    }
+  }
+
+  @Test
+  void commentsBeyondOnePageAreAllRead() {
+    contacts.replace(Contact.builder(ana).name("Ana").build());
+    for (int i = 0; i < 130; i++) {
+      contacts.addComment(ana, "note " + i);
+    }
+    int before = f.fake.httpRequestCount();
+    List<ContactComment> all = contacts.comments(ana);
+    assertEquals(130, all.size());
+    assertEquals(130, all.stream().map(ContactComment::id).distinct().count());
+    assertEquals(2, f.fake.httpRequestCount() - before, "two pages of at most 100");
+  }
+
   private static List<String> names(Iterable<Contact> it) {
     return java.util.stream.StreamSupport.stream(it.spliterator(), false).map(Contact::name)
         .collect(Collectors.toList());

@@ -83,12 +83,19 @@ class QueuesAgentsMonitoringHttpTest {
     tickets.assign(open.id(), ana);
     tickets.assign(closed.id(), ana);
     tickets.closeAsAgent(closed.id());
+    Identity c4 = Identity.parse("5531000000004@wa.gw.msging.net");
+    f.fake.bot().addQueue("Sales");
+    Ticket moved = tickets.transferToQueue(tickets.create(c4).id(), "Sales").newTicket();
 
     TicketsSummary s = f.desk.monitoring().tickets();
-    assertEquals(1, s.waiting());
+    assertEquals(2, s.waiting(), "the first waiting ticket and the ticket the transfer made");
     assertEquals(1, s.open());
     assertEquals(1, s.closedAttendant());
-    assertEquals(1, s.closed());
+    assertEquals(0, s.closedClient());
+    assertEquals(1, s.closed(), "a transfer is not counted as closed");
+    assertEquals(1, s.transferred());
+    assertEquals(0, s.missed());
+    tickets.closeAsCustomer(moved.id());
 
     List<MonitoredTicket> w = f.desk.monitoring().waitingTickets();
     assertEquals(List.of(waiting.id()), w.stream().map(MonitoredTicket::id).toList());

@@ -89,6 +89,8 @@ class TicketsHttpTest {
     tickets.close(b.id(), ana, List.of("resolved", "billing"));
     Ticket closed = tickets.get(b.id());
     assertTrue(closed.closed());
+    assertEquals(ana, closed.closedBy(), "closedBy is read as an identity");
+    assertTrue(!closed.toString().contains("ana%40acme.com"), "toString masks identities: " + closed);
     assertEquals(List.of("resolved", "billing"), closed.tags());
     assertEquals("/tickets/" + b.id() + "/close", lastCommandBefore("get"));
     assertThrows(BlipValidationException.class, () -> tickets.close(b.id(), ana, List.of(" ")));
@@ -156,5 +158,21 @@ class TicketsHttpTest {
     assertEquals(List.of(newest.id()), tickets.list(TicketQuery.builder().customer(customer)
         .status(TicketStatus.WAITING).build()).stream().map(Ticket::id).toList());
     assertEquals(0, tickets.list(TicketQuery.builder().agent(ana).build()).stream().count());
+  }
+
+  @Test
+  void closedForClientInactivityIsATypedClosedStatus() {
+    Ticket t = tickets.create(customer);
+    tickets.changeStatus(t.id(), TicketStatus.CLOSED_CLIENT_INACTIVITY, null);
+    assertTrue(lastCommand().json().contains("\"status\":\"ClosedClientInactivity\""), lastCommand().json());
+    Ticket read = tickets.get(t.id());
+    assertEquals(TicketStatus.CLOSED_CLIENT_INACTIVITY, read.status());
+    assertEquals("ClosedClientInactivity", read.rawStatus());
+    assertTrue(read.status().isClosed());
+    assertTrue(tickets.openTicketOf(customer).isEmpty());
+    assertEquals(List.of(t.id()), tickets.list(TicketQuery.builder().customer(customer)
+        .status(TicketStatus.CLOSED_CLIENT_INACTIVITY).closed().build()).stream().map(Ticket::id).toList());
+    assertThrows(IllegalArgumentException.class, () -> TicketQuery.builder()
+        .status(TicketStatus.CLOSED_CLIENT_INACTIVITY).build(), "closed statuses need $closed=true");
   }
 }

@@ -174,7 +174,8 @@ public final class FakeBot {
   }
 
   /**
-   * Changes an agent's status.
+   * Changes an agent's status. An agent who comes Online gets the tickets that wait for them only (the
+   * {@code DIRECT_TRANSFER} tickets opened by answers to their active messages while they were not Online).
    *
    * @param identity the agent identity
    * @param status {@code Online}, {@code Offline}, {@code Pause} or {@code Invisible}
@@ -187,6 +188,7 @@ public final class FakeBot {
         throw new IllegalArgumentException("no agent " + identity);
       }
       a.put("status", status);
+      state.agentStatusChanged(identity, status, clock.instant());
     }
     return this;
   }

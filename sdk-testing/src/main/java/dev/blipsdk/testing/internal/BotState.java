@@ -124,6 +124,22 @@ public final class BotState {
     return a != null && "online".equalsIgnoreCase(String.valueOf(a.get("status")));
   }
 
+  /**
+   * An agent's status changed. A ticket that waits in {@code DIRECT_TRANSFER} for that agent only (the reply to
+   * their active message came while they were not Online) opens for them when they come Online.
+   */
+  public void agentStatusChanged(String agentIdentity, String status, Instant now) {
+    if (!"online".equalsIgnoreCase(status)) {
+      return;
+    }
+    for (Map<String, Object> t : tickets.values()) {
+      if ("Waiting".equals(t.get("status")) && DeskActiveMessageRules.DIRECT_TRANSFER.equals(t.get("team"))
+          && agentIdentity.equalsIgnoreCase(String.valueOf(t.get("agentIdentity")))) {
+        DeskTicketsHandler.setStatus(t, "Open", now);
+      }
+    }
+  }
+
   /** Creates and stores a ticket. */
   public Map<String, Object> newTicket(String customer, String team, @Nullable String agentIdentity, String status,
       Instant now) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>if the customer has an open ticket (Waiting, Open or Assigned) it is not delivered: it fails with
  *       {@link #OPEN_TICKET_CODE} and {@link #OPEN_TICKET_DESCRIPTION};</li>
  *   <li>otherwise the send is recorded; a customer reply within the window (default 24 h) opens a ticket for that
- *       agent, {@code team: "DIRECT_TRANSFER"}, status {@code Open} when the agent is Online, else {@code Waiting};</li>
+ *       agent, {@code team: "DIRECT_TRANSFER"}, status {@code Open} when the agent is Online, else {@code Waiting}
+ *       for that agent only, until they come Online ({@link BotState#agentStatusChanged});</li>
  *   <li>a reply after the window opens a normal {@code Waiting} ticket in the default queue.</li>
  * </ul>
  * All methods are called with the bot locked.

@@ -186,6 +186,7 @@ final class DeskTeamHandler implements CommandHandler {
         throw CommandFailure.invalidArgument("Invalid attendant status");
       }
       a.put("status", status);
+      bot.agentStatusChanged(identity, status, ctx.now);
       return CommandResult.empty();
     }
     if (ctx.uri.size() == 2 && ctx.is("delete")) {
