@@ -44,6 +44,7 @@ class ExtensionPerClassTest {
     void nestedClassSharesTheOuterFake(FakeBlip blip) {
       assertSame(BLIP.fake(), blip);
       assertSame(injected, blip);
+      assertEquals(1, blip.bot().contacts().size(), "the enclosing class's fake, not a fresh one");
     }
   }
 }
