@@ -174,7 +174,8 @@ public final class FakeBlip implements AutoCloseable {
     }
 
     /**
-     * Adds a router bot: like Blip, its key cannot reach Desk {@code /attendants} or {@code /rules} (failure 67).
+     * Adds a router bot: like Blip, its key cannot reach Desk {@code /attendants} or {@code /rules} (failure
+     * 67 {@code "The requested resource was not found"}).
      *
      * @param identifier the bot identifier
      * @param accessKey its access key
@@ -185,7 +186,8 @@ public final class FakeBlip implements AutoCloseable {
     }
 
     /**
-     * Adds a service (sub)bot: like Blip, its key cannot list WhatsApp {@code /message-templates}.
+     * Adds a service (sub)bot: like Blip, its key cannot list WhatsApp {@code /message-templates} (failure 61
+     * {@code "Could not determine the WhatsApp WhatsAppBusinessAccountId for the specified sender."}).
      *
      * @param identifier the bot identifier
      * @param accessKey its access key

@@ -75,35 +75,43 @@ public final class FakeBlipExtension
     return perClass(FakeBlip::start);
   }
 
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(FakeBlipExtension.class);
+  /** Per extension instance, so two registered extensions (two fakes in one class) do not share a key. */
+  private final ExtensionContext.Namespace ns = ExtensionContext.Namespace.create(FakeBlipExtension.class, this);
+  private static final String CLASS_KEY = "per-class fake";
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (perClass) {
-      classFake = factory.get();
+    // a @Nested class inherits the extension: it shares the enclosing class's fake instead of starting another
+    if (perClass && context.getStore(ns).get(CLASS_KEY, FakeBlip.class) == null) {
+      FakeBlip f = factory.get();
+      context.getStore(ns).put(CLASS_KEY, f);
+      classFake = f;
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    FakeBlip f = classFake;
-    classFake = null;
-    if (f != null) {
-      f.close();
+    if (perClass) {
+      // only the context that started the fake holds it in its own store (remove does not look at ancestors)
+      FakeBlip f = context.getStore(ns).remove(CLASS_KEY, FakeBlip.class);
+      if (f != null) {
+        classFake = null;
+        f.close();
+      }
     }
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
     if (!perClass) {
-      context.getStore(NS).put(FakeBlip.class, factory.get());
+      context.getStore(ns).put(FakeBlip.class, factory.get());
     }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
     if (!perClass) {
-      FakeBlip f = context.getStore(NS).remove(FakeBlip.class, FakeBlip.class);
+      FakeBlip f = context.getStore(ns).remove(FakeBlip.class, FakeBlip.class);
       if (f != null) {
         f.close();
       }
@@ -126,10 +134,7 @@ public final class FakeBlipExtension
   }
 
   private @Nullable FakeBlip fake(ExtensionContext context) {
-    if (perClass) {
-      return classFake;
-    }
-    return context.getStore(NS).get(FakeBlip.class, FakeBlip.class);
+    return context.getStore(ns).get(perClass ? CLASS_KEY : FakeBlip.class, FakeBlip.class);
   }
 
   /**

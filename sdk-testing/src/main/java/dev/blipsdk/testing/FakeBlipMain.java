@@ -2,6 +2,7 @@ package dev.blipsdk.testing;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a {@link FakeBlip} standalone, for testing from other languages or with curl, with demo data: a bot, a few
@@ -23,48 +24,29 @@ public final class FakeBlipMain {
 
   private FakeBlipMain() {}
 
+  /** The parsed command line. */
+  record Options(int port, RateLimits limits, @Nullable String messageWebhook, @Nullable String notificationWebhook,
+      boolean help) {}
+
+  static final String USAGE =
+      "options: --port N (0-65535, default 8080)  --plan none|free|paid  --message-webhook URL"
+      + "  --notification-webhook URL";
+
   /**
    * Starts the standalone fake and blocks.
    *
    * @param args command-line options
    * @throws InterruptedException if interrupted while running
+   * @throws IllegalArgumentException if an option is unknown or its value is invalid
    */
   public static void main(String[] args) throws InterruptedException {
-    int port = 8080;
-    RateLimits limits = RateLimits.none();
-    String messageHook = null;
-    String notificationHook = null;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      String v = i + 1 < args.length ? args[i + 1] : null;
-      switch (a) {
-        case "--port":
-          port = Integer.parseInt(require(a, v));
-          i++;
-          break;
-        case "--plan":
-          String plan = require(a, v);
-          limits = plan.equals("free") ? RateLimits.free() : plan.equals("paid") ? RateLimits.paid() : RateLimits.none();
-          i++;
-          break;
-        case "--message-webhook":
-          messageHook = require(a, v);
-          i++;
-          break;
-        case "--notification-webhook":
-          notificationHook = require(a, v);
-          i++;
-          break;
-        case "--help":
-        case "-h":
-          System.out.println("options: --port N  --plan none|free|paid  --message-webhook URL  --notification-webhook URL");
-          return;
-        default:
-          throw new IllegalArgumentException("unknown option " + a + " (try --help)");
-      }
+    Options options = parse(args);
+    if (options.help()) {
+      System.out.println(USAGE);
+      return;
     }
-    FakeBlip blip = start(port, limits);
-    blip.bot().messageWebhook(messageHook).notificationWebhook(notificationHook);
+    FakeBlip blip = start(options.port(), options.limits());
+    blip.bot().messageWebhook(options.messageWebhook()).notificationWebhook(options.notificationWebhook());
     System.out.println("Fake Blip running at " + blip.baseUrl());
     System.out.println("  identifier:    " + blip.identifier());
     System.out.println("  access key:    " + blip.accessKey());
@@ -75,8 +57,76 @@ public final class FakeBlipMain {
     new CountDownLatch(1).await();
   }
 
-  private static String require(String option, String value) {
-    if (value == null) {
+  /** Parses the command line; refuses unknown options and bad values, naming the option. */
+  static Options parse(String... args) {
+    int port = 8080;
+    RateLimits limits = RateLimits.none();
+    String messageHook = null;
+    String notificationHook = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String v = i + 1 < args.length ? args[i + 1] : null;
+      switch (a) {
+        case "--port":
+          port = port(require(a, v));
+          i++;
+          break;
+        case "--plan":
+          limits = plan(require(a, v));
+          i++;
+          break;
+        case "--message-webhook":
+          messageHook = url(a, require(a, v));
+          i++;
+          break;
+        case "--notification-webhook":
+          notificationHook = url(a, require(a, v));
+          i++;
+          break;
+        case "--help":
+        case "-h":
+          return new Options(port, limits, messageHook, notificationHook, true);
+        default:
+          throw new IllegalArgumentException("unknown option " + a + " (try --help)");
+      }
+    }
+    return new Options(port, limits, messageHook, notificationHook, false);
+  }
+
+  private static int port(String value) {
+    try {
+      int p = Integer.parseInt(value.trim());
+      if (p >= 0 && p <= 65535) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--port must be a number from 0 to 65535, got '" + value + "'");
+  }
+
+  private static RateLimits plan(String value) {
+    switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "none":
+        return RateLimits.none();
+      case "free":
+        return RateLimits.free();
+      case "paid":
+        return RateLimits.paid();
+      default:
+        throw new IllegalArgumentException("--plan must be none, free or paid, got '" + value + "'");
+    }
+  }
+
+  private static String url(String option, String value) {
+    if (okhttp3.HttpUrl.parse(value) == null) {
+      throw new IllegalArgumentException(option + " must be an http(s) URL, got '" + value + "'");
+    }
+    return value;
+  }
+
+  private static String require(String option, @Nullable String value) {
+    if (value == null || value.startsWith("--")) {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return value;

@@ -74,8 +74,12 @@ public final class Fault {
    *
    * @param delay the delay
    * @return the fault
+   * @throws IllegalArgumentException if the delay is negative
    */
   public static Fault latency(Duration delay) {
+    if (Objects.requireNonNull(delay, "delay").isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + delay);
+    }
     return new Fault(Kind.LATENCY, 0, null, delay, null, null, 1);
   }
 
@@ -84,6 +88,7 @@ public final class Fault {
    *
    * @param httpStatus e.g. 500, 502, 503, 504, 429
    * @return the fault
+   * @throws IllegalArgumentException if the status is not 400-599
    */
   public static Fault status(int httpStatus) {
     if (httpStatus < 400 || httpStatus > 599) {

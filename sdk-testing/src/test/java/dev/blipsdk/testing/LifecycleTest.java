@@ -242,7 +242,8 @@ class LifecycleTest {
     blip.inject(Fault.truncatedBody().onCommandUri("/contacts"));
     assertThrows(IOException.class, () -> w.post("/commands", "{\"id\":\"1\",\"method\":\"get\",\"uri\":\"/contacts\"}"));
     blip.inject(Fault.noResponse());
-    assertThrows(java.net.SocketTimeoutException.class, () -> w.post("/commands", "{\"id\":\"1\",\"method\":\"get\",\"uri\":\"/x\"}"));
+    Wire quick = w.readTimeout(Duration.ofMillis(200));
+    assertThrows(java.net.SocketTimeoutException.class, () -> quick.post("/commands", "{\"id\":\"1\",\"method\":\"get\",\"uri\":\"/x\"}"));
 
     try (FakeBlip limited = FakeBlip.builder().rateLimits(RateLimits.free().withRetryAfter(true)).start()) {
       Wire lw = new Wire(limited);

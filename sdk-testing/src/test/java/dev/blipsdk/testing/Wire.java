@@ -18,15 +18,31 @@ final class Wire implements AutoCloseable {
   static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(5, TimeUnit.SECONDS)
       .retryOnConnectionFailure(false).build();
   private final String base;
-  private final String auth;
+  private final @org.jspecify.annotations.Nullable String auth;
+  private final OkHttpClient http;
 
   Wire(FakeBlip blip) {
     this(blip.baseUrl(), blip.authorizationHeader());
   }
 
-  Wire(String base, String auth) {
+  Wire(String base, @org.jspecify.annotations.Nullable String auth) {
+    this(base, auth, HTTP);
+  }
+
+  private Wire(String base, @org.jspecify.annotations.Nullable String auth, OkHttpClient http) {
     this.base = base;
     this.auth = auth;
+    this.http = http;
+  }
+
+  /** The same wire with another read timeout (for faults that never answer). */
+  Wire readTimeout(java.time.Duration timeout) {
+    return new Wire(base, auth, HTTP.newBuilder().readTimeout(timeout).build());
+  }
+
+  /** The wire of another bot of the fake. */
+  static Wire of(FakeBot bot, FakeBlip blip) {
+    return new Wire(blip.baseUrl(), bot.authorizationHeader());
   }
 
   record Answer(int code, String body, Response raw) {
@@ -41,9 +57,12 @@ final class Wire implements AutoCloseable {
   }
 
   Answer post(String path, String body) throws IOException {
-    Request r = new Request.Builder().url(base + path).header("Authorization", auth)
-        .post(RequestBody.create(body, MediaType.get("application/json"))).build();
-    try (Response resp = HTTP.newCall(r).execute()) {
+    Request.Builder rb = new Request.Builder().url(base + path)
+        .post(RequestBody.create(body, MediaType.get("application/json")));
+    if (auth != null) {
+      rb.header("Authorization", auth);
+    }
+    try (Response resp = http.newCall(rb.build()).execute()) {
       return new Answer(resp.code(), resp.body().string(), resp);
     }
   }

@@ -213,7 +213,8 @@ public final class BlipDispatcher extends Dispatcher {
       response.put("status", "failure");
       response.put("reason", Json.obj("code", f.code() == null ? null : (long) f.code(), "description", f.getMessage()));
     }
-    String fromNode = to == null || to.isBlank() ? "postmaster@msging.net" : MessagePipeline.identity(to);
+    // from is the extension's postmaster (§1.4, §7.1): without a to, the one the uri's authority names
+    String fromNode = to == null || to.isBlank() ? "postmaster@" + extension : MessagePipeline.identity(to);
     if (!fromNode.contains("@")) {
       fromNode = "postmaster@" + fromNode;
     }

@@ -56,10 +56,11 @@ final class CampaignHandler implements CommandHandler {
     }
     String language = Json.str(message, "messageTemplateLanguage");
     List<Object> keys = Json.list(message.get("messageParams"));
-    List<Object> messageIds = new ArrayList<>();
+    // validate and build every message first: a bad audience must not leave half the campaign sent
+    List<Map<String, Object>> envelopes = new ArrayList<>();
     for (Map<String, Object> audience : audiences) {
       String recipient = Json.str(audience, "recipient");
-      if (recipient == null) {
+      if (recipient == null || recipient.isBlank()) {
         throw CommandFailure.invalidArgument("The audience recipient is required");
       }
       String digits = recipient.startsWith("+") ? recipient.substring(1) : recipient;
@@ -73,15 +74,18 @@ final class CampaignHandler implements CommandHandler {
       Map<String, Object> template = Json.obj("name", Json.str(message, "messageTemplate"),
           "language", Json.obj("code", language == null ? "pt_BR" : language, "policy", "deterministic"),
           "components", List.of(Json.obj("type", "body", "parameters", params)));
-      String id = UUID.randomUUID().toString();
-      Map<String, Object> envelope = Json.obj("id", id, "to", identity, "type", "application/json",
+      envelopes.add(Json.obj("id", UUID.randomUUID().toString(), "to", identity, "type", "application/json",
           "content", Json.obj("type", "template", "template", template),
-          "metadata", Json.obj("#activecampaign.name", Json.str(campaign, "name")));
+          "metadata", Json.obj("#activecampaign.name", Json.str(campaign, "name"))));
+    }
+    List<Object> messageIds = new ArrayList<>();
+    for (Map<String, Object> envelope : envelopes) {
+      String identity = String.valueOf(envelope.get("to"));
       if (masterState != null) {
         ContextsHandler.write(ctx.bot, ctx.config, identity, "Master-State", masterState);
       }
       ctx.pipeline.sendInternal(ctx.bot, envelope, ctx.now);
-      messageIds.add(id);
+      messageIds.add(envelope.get("id"));
     }
     Map<String, Object> record = Json.copy(r);
     Map<String, Object> recordCampaign = Json.asMap(record.get("campaign"));

@@ -34,6 +34,8 @@ final class CrmHandler implements CommandHandler {
         case "set": {
           Map<String, Object> r = ctx.resourceMap();
           String identity = requireIdentity(r);
+          // replace: fields not sent are deleted; identities ignore case, so drop a differently-cased twin
+          bot.contacts.keySet().removeIf(k -> k.equalsIgnoreCase(identity));
           bot.contacts.put(identity, Json.copy(r));
           return CommandResult.empty();
         }
@@ -66,10 +68,7 @@ final class CrmHandler implements CommandHandler {
           return CommandResult.of(CONTACT, Json.copy(c));
         }
         case "delete": {
-          Map<String, Object> c = find(bot, identity);
-          if (c != null) {
-            bot.contacts.remove(String.valueOf(c.get("identity")));
-          }
+          bot.contacts.keySet().removeIf(k -> k.equalsIgnoreCase(identity));
           return CommandResult.empty();
         }
         default:
