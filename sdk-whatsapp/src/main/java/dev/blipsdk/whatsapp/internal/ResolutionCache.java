@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param <V> the value
  */
 public final class ResolutionCache<K, V> {
-  private record Entry<V>(V value, Instant expiresAt) {}
+  private record Cached<V>(V value, Instant expiresAt) {}
 
   private final int maxEntries;
   private final Duration ttl;
   private final Clock clock;
-  private final LinkedHashMap<K, Entry<V>> map;
+  private final LinkedHashMap<K, Cached<V>> map;
 
   /**
    * Creates the cache.
@@ -37,7 +37,7 @@ public final class ResolutionCache<K, V> {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<K, Cached<V>> eldest) {
         return size() > ResolutionCache.this.maxEntries;
       }
     };
@@ -50,7 +50,7 @@ public final class ResolutionCache<K, V> {
    * @return the value, or null when absent or expired
    */
   public synchronized @Nullable V get(K key) {
-    Entry<V> e = map.get(key);
+    Cached<V> e = map.get(key);
     if (e == null) {
       return null;
     }
@@ -68,7 +68,7 @@ public final class ResolutionCache<K, V> {
    * @param value the value
    */
   public synchronized void put(K key, V value) {
-    map.put(key, new Entry<>(value, clock.instant().plus(ttl)));
+    map.put(key, new Cached<>(value, clock.instant().plus(ttl)));
   }
 
   /**
