@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Request;
@@ -64,6 +65,9 @@ public final class WhatsAppClient {
   private final @Nullable ResolutionCache<PhoneNumber, Resolution> cache;
   private final boolean cacheNotOnWhatsApp;
   private final TemplateCatalog catalog;
+  /** Lookups under way, so that concurrent resolutions of one number share one request. */
+  private final ConcurrentHashMap<PhoneNumber, CompletableFuture<Resolution>> inFlight =
+      new ConcurrentHashMap<>();
 
   private WhatsAppClient(Builder b) {
     this.blip = b.blip;
@@ -155,6 +159,9 @@ public final class WhatsAppClient {
    * ({@code get lime://wa.gw.msging.net/accounts/+E164}), or from the cache when turned on. Note Blip's
    * warning: looking many numbers up without sending to them can get the number banned.
    *
+   * <p>Concurrent resolutions of the same number (blocking or async, cache on or off) share one lookup:
+   * the first caller's request answers them all.
+   *
    * @param phoneNumber the number
    * @return {@link Resolution.Found} with the {@code alternativeAccount}, or
    *     {@link Resolution.NotOnWhatsApp}
@@ -166,17 +173,37 @@ public final class WhatsAppClient {
     if (cached != null) {
       return cached;
     }
-    Resolution r;
-    try {
-      r = fromResponse(phoneNumber, blip.execute(lookup(phoneNumber)));
-    } catch (BlipCommandException e) {
-      r = new Resolution.NotOnWhatsApp(phoneNumber, e.reason());
+    CompletableFuture<Resolution> mine = new CompletableFuture<>();
+    CompletableFuture<Resolution> other = inFlight.putIfAbsent(phoneNumber, mine);
+    if (other != null) {
+      return join(other);
     }
-    return remember(r);
+    try {
+      Resolution again = cached(phoneNumber);
+      Resolution r;
+      if (again != null) {
+        r = again;
+      } else {
+        try {
+          r = fromResponse(phoneNumber, blip.execute(lookup(phoneNumber)));
+        } catch (BlipCommandException e) {
+          r = new Resolution.NotOnWhatsApp(phoneNumber, e.reason());
+        }
+        r = remember(r);
+      }
+      mine.complete(r);
+      return r;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(phoneNumber, mine);
+    }
   }
 
   /**
-   * Resolves without blocking. See {@link #resolve(PhoneNumber)}.
+   * Resolves without blocking. See {@link #resolve(PhoneNumber)}. Cancelling the returned future does not
+   * cancel a lookup other callers share.
    *
    * @param phoneNumber the number
    * @return the future resolution; fails only on transport failures
@@ -187,16 +214,50 @@ public final class WhatsAppClient {
     if (cached != null) {
       return CompletableFuture.completedFuture(cached);
     }
-    return blip.executeAsync(lookup(phoneNumber)).handle((response, error) -> {
-      if (error == null) {
-        return remember(fromResponse(phoneNumber, response));
+    CompletableFuture<Resolution> mine = new CompletableFuture<>();
+    CompletableFuture<Resolution> other = inFlight.putIfAbsent(phoneNumber, mine);
+    if (other != null) {
+      return other.thenApply(r -> r);
+    }
+    Resolution again = cached(phoneNumber);
+    if (again != null) {
+      inFlight.remove(phoneNumber, mine);
+      mine.complete(again);
+      return mine.thenApply(r -> r);
+    }
+    CompletableFuture<Command> call;
+    try {
+      call = blip.executeAsync(lookup(phoneNumber));
+    } catch (RuntimeException e) {
+      inFlight.remove(phoneNumber, mine);
+      mine.completeExceptionally(e);
+      return mine.thenApply(r -> r);
+    }
+    call.whenComplete((response, error) -> {
+      Resolution r = null;
+      Throwable failure = null;
+      try {
+        if (error == null) {
+          r = remember(fromResponse(phoneNumber, response));
+        } else {
+          Throwable cause = unwrap(error);
+          if (cause instanceof BlipCommandException e) {
+            r = remember(new Resolution.NotOnWhatsApp(phoneNumber, e.reason()));
+          } else {
+            failure = cause;
+          }
+        }
+      } catch (RuntimeException e) {
+        failure = e;
       }
-      Throwable cause = unwrap(error);
-      if (cause instanceof BlipCommandException e) {
-        return remember(new Resolution.NotOnWhatsApp(phoneNumber, e.reason()));
+      inFlight.remove(phoneNumber, mine);
+      if (failure != null) {
+        mine.completeExceptionally(failure);
+      } else {
+        mine.complete(r);
       }
-      throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
     });
+    return mine.thenApply(r -> r);
   }
 
   /**

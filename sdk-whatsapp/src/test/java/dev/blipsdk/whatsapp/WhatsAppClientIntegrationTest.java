@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,25 @@ class WhatsAppClientIntegrationTest {
         () -> wa.sendAsync(Recipient.of(nobody), TemplateMessage.of("welcome", "pt_BR")).join());
     assertInstanceOf(NotOnWhatsAppException.class, async.getCause());
     assertTrue(messages(fake).isEmpty(), "nothing sent");
+  }
+
+  @Test
+  void concurrentLookupsOfOneNumberShareOneRequest() throws Exception {
+    WhatsAppClient wa = start(FakeBlip.builder());
+    fake.bot().addWhatsAppAccount("+5531999998888", "Ana Souza");
+    fake.inject(dev.blipsdk.testing.Fault.latency(Duration.ofMillis(400))
+        .onCommandUri("lime://wa.gw.msging.net/accounts").once());
+    CompletableFuture<Resolution> first = wa.resolveAsync(ANA);
+    CompletableFuture<Resolution> cancelled = wa.resolveAsync(ANA);
+    CompletableFuture<Resolution> blocking = CompletableFuture.supplyAsync(() -> wa.resolve(ANA));
+    cancelled.cancel(true);
+    Resolution.Found a = assertInstanceOf(Resolution.Found.class, first.get(5, TimeUnit.SECONDS));
+    Resolution.Found b = assertInstanceOf(Resolution.Found.class, blocking.get(5, TimeUnit.SECONDS));
+    assertEquals(ANA_ID, a.account());
+    assertEquals(ANA_ID, b.account());
+    assertEquals(1, commands(fake, "/accounts/").size(), "one lookup for three concurrent callers");
+    wa.resolve(ANA);
+    assertEquals(2, commands(fake, "/accounts/").size(), "without a cache, a later call looks up again");
   }
 
   @Test
