@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Request;
@@ -367,8 +368,9 @@ public final class WhatsAppClient {
 
   /**
    * Sends without blocking. See {@link #send(Recipient, TemplateMessage, SendOptions)}; failures
-   * complete the future exceptionally with the same exceptions. Cancelling the future before the
-   * message went out stops it.
+   * complete the future exceptionally with the same exceptions. Cancelling the future stops the send
+   * where it is: the media check, the phone number's resolution (a lookup shared with other callers goes
+   * on) or the HTTP call; a message whose HTTP request already reached Blip may still go out.
    *
    * @param to the recipient
    * @param message the message
@@ -397,13 +399,51 @@ public final class WhatsAppClient {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    RequestOptions ro = options.requestOptions();
+    CompletableFuture<SendReceipt> result = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<?>> stage = new AtomicReference<>();
+    result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        CompletableFuture<?> current = stage.get();
+        if (current != null) {
+          current.cancel(true);
+        }
+      }
+    });
     CompletableFuture<Void> media = message.mediaCheckMode() == MediaCheck.CONTENT_TYPE
         ? checkMediaAsync(message) : CompletableFuture.completedFuture(null);
-    RequestOptions ro = options.requestOptions();
-    return media.thenCompose(v -> identityOfAsync(to))
-        .thenCompose(identity -> blip.sendMessageAsync(message.toMessage(identity).withId(id), ro)
-            .thenApply(sent -> new SendReceipt(Objects.requireNonNull(sent.id()), identity,
-                blip.clock().instant())));
+    step(result, stage, media, v -> step(result, stage, identityOfAsync(to),
+        identity -> step(result, stage, blip.sendMessageAsync(message.toMessage(identity).withId(id), ro),
+            sent -> result.complete(new SendReceipt(Objects.requireNonNull(sent.id()), identity,
+                blip.clock().instant())))));
+    return result;
+  }
+
+  /**
+   * Runs one stage of an async send: remembers it so that cancelling {@code result} cancels it, fails
+   * {@code result} when it fails, and otherwise hands its value on, unless {@code result} is done.
+   */
+  private static <T> void step(CompletableFuture<?> result, AtomicReference<CompletableFuture<?>> stage,
+      CompletableFuture<T> current, java.util.function.Consumer<T> next) {
+    stage.set(current);
+    if (result.isCancelled()) {
+      current.cancel(true);
+      return;
+    }
+    current.whenComplete((value, error) -> {
+      if (result.isDone()) {
+        return;
+      }
+      if (error != null) {
+        result.completeExceptionally(unwrap(error));
+        return;
+      }
+      try {
+        next.accept(value);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
   }
 
   private String idFor(SendOptions options) {

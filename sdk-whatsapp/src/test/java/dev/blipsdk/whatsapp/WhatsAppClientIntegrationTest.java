@@ -109,6 +109,24 @@ class WhatsAppClientIntegrationTest {
   }
 
   @Test
+  void cancellingAnAsyncSendDuringTheResolutionSendsNothing() throws Exception {
+    WhatsAppClient wa = start(FakeBlip.builder());
+    fake.seedTemplate(FakeTemplate.of("welcome", "pt_BR", "Olá {{1}}!"));
+    fake.inject(dev.blipsdk.testing.Fault.latency(Duration.ofMillis(300))
+        .onCommandUri("lime://wa.gw.msging.net/accounts").once());
+    CompletableFuture<SendReceipt> f = wa.sendAsync(Recipient.of(ANA),
+        TemplateMessage.of("welcome", "pt_BR").body("Ana"));
+    assertTrue(f.cancel(true));
+    // the lookup the cancel left alone completes; the send must not follow it
+    wa.resolveAsync(ANA).get(5, TimeUnit.SECONDS);
+    Thread.sleep(100);
+    assertTrue(messages(fake).isEmpty(), "nothing sent after the cancel");
+    SendReceipt ok = wa.sendAsync(Recipient.of(ANA), TemplateMessage.of("welcome", "pt_BR").body("Ana"))
+        .get(5, TimeUnit.SECONDS);
+    assertEquals(ok.envelopeId(), messages(fake).get(0).field("id"));
+  }
+
+  @Test
   void cachesResolutionsUntilTheyExpireOnTheClientClock() {
     fake = FakeBlip.start();
     time = new VirtualTime(fake.clock());
