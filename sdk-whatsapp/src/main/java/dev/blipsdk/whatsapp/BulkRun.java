@@ -10,8 +10,6 @@ import java.util.Iterator;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -31,6 +29,7 @@ public final class BulkRun {
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+  private static final Duration SLEEP_SLICE = Duration.ofSeconds(1);
 
   private record Item(long index, BulkRecipient recipient) {}
 
@@ -63,6 +62,8 @@ public final class BulkRun {
   private int windowCount;
   private volatile boolean cancelled;
   private @Nullable Instant startedAt;
+  /** The run's own coordinator thread, when no executor was given; {@link #join()} waits for its end. */
+  private volatile @Nullable Thread ownThread;
 
   BulkRun(BulkSender config, Iterator<BulkRecipient> source, @Nullable Long expected, @Nullable Runnable onEnd) {
     this.config = config;
@@ -85,18 +86,10 @@ public final class BulkRun {
       config.executor.execute(this::runSafely);
       return;
     }
-    ExecutorService own = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "blip-bulk-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    own.execute(() -> {
-      try {
-        runSafely();
-      } finally {
-        own.shutdown();
-      }
-    });
+    Thread t = new Thread(this::runSafely, "blip-bulk-" + THREADS.incrementAndGet());
+    t.setDaemon(true);
+    ownThread = t;
+    t.start();
   }
 
   /**
@@ -132,13 +125,39 @@ public final class BulkRun {
   }
 
   /**
-   * Waits for the end of the run.
+   * Waits for the end of the run. When it returns, the thread the run created for itself (when no
+   * executor was given) has ended too. Do not call it from the listener: the run ends only after the
+   * listener returns.
    *
    * @return the summary
    * @throws CompletionException if the source threw
    */
   public BulkSummary join() {
-    return completion.join();
+    try {
+      return completion.join();
+    } finally {
+      awaitOwnThread();
+    }
+  }
+
+  /** Waits for the run's own thread to end, so that no thread of the run outlives {@link #join()}. */
+  private void awaitOwnThread() {
+    Thread t = ownThread;
+    if (t == null || t == Thread.currentThread()) {
+      return;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -156,13 +175,18 @@ public final class BulkRun {
   }
 
   private BulkProgress progressLocked() {
-    Instant now = clock.instant();
-    while (!recentSends.isEmpty() && !recentSends.peekFirst().isAfter(now.minusSeconds(1))) {
-      recentSends.pollFirst();
-    }
+    pruneRecentSends(clock.instant());
     long done = sent + failed + cancelledCount;
     Long remaining = expected == null ? null : Math.max(0, expected - done);
     return new BulkProgress(sent, failed, cancelledCount, remaining, recentSends.size(), rate, rateLimited);
+  }
+
+  /** Keeps only the sends of the last second (the current rate), so memory stays bounded. */
+  private void pruneRecentSends(Instant now) {
+    Instant cutoff = now.minusSeconds(1);
+    while (!recentSends.isEmpty() && !recentSends.peekFirst().isAfter(cutoff)) {
+      recentSends.pollFirst();
+    }
   }
 
   private void runSafely() {
@@ -317,11 +341,11 @@ public final class BulkRun {
 
   private void sleepUntil(Instant t) throws InterruptedException {
     Duration d = Duration.between(clock.instant(), t);
-    if (d.isNegative() || d.isZero()) {
+    if (cancelled || d.isNegative() || d.isZero()) {
       return;
     }
-    // sleep in slices of at most 1 s so that a cancel is noticed
-    sleeper.sleep(d.compareTo(Duration.ofSeconds(1)) > 0 && !cancelled ? Duration.ofSeconds(1) : d);
+    // sleep in slices of at most 1 s so that a cancel is noticed within a second
+    sleeper.sleep(d.compareTo(SLEEP_SLICE) > 0 ? SLEEP_SLICE : d);
   }
 
   private void dispatch(Item item) {
@@ -331,6 +355,7 @@ public final class BulkRun {
       inFlight++;
       dispatchedAt = clock.instant();
       recentSends.addLast(dispatchedAt);
+      pruneRecentSends(dispatchedAt);
     } finally {
       lock.unlock();
     }
