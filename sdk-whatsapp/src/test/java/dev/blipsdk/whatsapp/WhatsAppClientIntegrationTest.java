@@ -328,6 +328,49 @@ class WhatsAppClientIntegrationTest {
   }
 
   @Test
+  void cancellingAnAwaitCancelsItsPendingWaitAndPollsNoMore() throws Exception {
+    fake = FakeBlip.start();
+    List<CompletableFuture<Void>> delays = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.blipsdk.core.Sleeper parked = new dev.blipsdk.core.Sleeper() {
+      @Override
+      public void sleep(Duration d) {
+        fake.clock().advance(d);
+      }
+
+      @Override
+      public CompletableFuture<Void> delay(Duration d) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        delays.add(f);
+        return f;
+      }
+    };
+    WhatsAppClient wa = WhatsAppClient.builder(FakeBlipSupport.blip(fake, new VirtualTime(fake.clock())))
+        .sleeper(parked).build();
+    StatusTracker tracker = wa.statusTracker();
+    CompletableFuture<StatusReport> f = tracker.awaitAsync("m-1", EnumSet.of(MessageStatus.READ),
+        Duration.ofHours(1));
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (delays.isEmpty() && System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
+    assertEquals(1, delays.size(), "polled once, then waits");
+    assertTrue(f.cancel(true));
+    assertTrue(delays.get(0).isCancelled(), "the pending wait is cancelled with the await");
+    assertEquals(1, commands(fake, "/notifications?id=").size());
+  }
+
+  @Test
+  void aBlockingAwaitAnswersAnInterrupt() {
+    WhatsAppClient wa = start(FakeBlip.builder());
+    StatusTracker tracker = wa.statusTracker();
+    Thread.currentThread().interrupt();
+    dev.blipsdk.core.exception.BlipException e = assertThrows(dev.blipsdk.core.exception.BlipException.class,
+        () -> tracker.await("m-2", EnumSet.of(MessageStatus.READ), Duration.ofDays(1)));
+    assertTrue(Thread.interrupted(), "the interrupt flag is kept");
+    assertInstanceOf(InterruptedException.class, e.getCause());
+  }
+
+  @Test
   void awaitIsCancellable() {
     WhatsAppClient wa = start(FakeBlip.builder());
     StatusTracker tracker = wa.statusTracker();
