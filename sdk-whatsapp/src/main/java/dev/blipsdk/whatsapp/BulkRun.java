@@ -293,13 +293,7 @@ public final class BulkRun {
       item.recipient().message().validate(config.template);
       return true;
     } catch (RuntimeException e) {
-      lock.lock();
-      try {
-        failed++;
-      } finally {
-        lock.unlock();
-      }
-      report(new BulkResult.Failed(item.index(), item.recipient(), e));
+      report(new BulkResult.Failed(item.index(), item.recipient(), e), () -> failed++);
       return false;
     }
   }
@@ -398,14 +392,12 @@ public final class BulkRun {
         return;
       }
       if (cause == null && receipt != null) {
-        sent++;
         backoff = FIRST_BACKOFF;
         if (rate < config.ratePerSecond) {
           rate = Math.min(config.ratePerSecond, rate + Math.max(0.1, config.ratePerSecond / 100));
         }
         result = new BulkResult.Sent(item.index(), item.recipient(), receipt);
       } else {
-        failed++;
         RuntimeException re = cause instanceof RuntimeException x ? x
             : new CompletionException(cause == null ? new IllegalStateException("no receipt") : cause);
         result = new BulkResult.Failed(item.index(), item.recipient(), re);
@@ -414,7 +406,7 @@ public final class BulkRun {
       lock.unlock();
     }
     // the slot is freed only once the result is delivered, so the run cannot end before its last result
-    report(result);
+    report(result, result instanceof BulkResult.Sent ? () -> sent++ : () -> failed++);
     lock.lock();
     try {
       inFlight--;
@@ -439,28 +431,39 @@ public final class BulkRun {
         if (item == null) {
           return;
         }
-        cancelledCount++;
       } finally {
         lock.unlock();
       }
-      report(new BulkResult.Cancelled(item.index(), item.recipient()));
+      report(new BulkResult.Cancelled(item.index(), item.recipient()), () -> cancelledCount++);
     }
   }
 
-  private void report(BulkResult result) {
+  /**
+   * Counts a result and delivers it with the progress that includes it. Counting and delivering happen
+   * under the listener lock, so each progress the listener sees counts exactly the results it was given.
+   */
+  private void report(BulkResult result, Runnable count) {
     BulkListener l = config.listener;
-    if (l == null) {
-      return;
-    }
     listenerLock.lock();
     try {
+      BulkProgress progress;
+      lock.lock();
+      try {
+        count.run();
+        progress = progressLocked();
+      } finally {
+        lock.unlock();
+      }
+      if (l == null) {
+        return;
+      }
       try {
         l.onResult(result);
       } catch (RuntimeException e) {
         LOG.warn("bulk listener threw {}", e.toString());
       }
       try {
-        l.onProgress(progress());
+        l.onProgress(progress);
       } catch (RuntimeException e) {
         LOG.warn("bulk listener threw {}", e.toString());
       }
