@@ -14,7 +14,8 @@ public interface BulkListener {
   void onResult(BulkResult result);
 
   /**
-   * The progress, after each result.
+   * The progress, after each result: it counts exactly the results delivered to {@link #onResult} so
+   * far, this one included.
    *
    * @param progress the progress
    */

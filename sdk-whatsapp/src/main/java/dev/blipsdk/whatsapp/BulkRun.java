@@ -10,8 +10,6 @@ import java.util.Iterator;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -31,6 +29,7 @@ public final class BulkRun {
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+  private static final Duration SLEEP_SLICE = Duration.ofSeconds(1);
 
   private record Item(long index, BulkRecipient recipient) {}
 
@@ -63,6 +62,8 @@ public final class BulkRun {
   private int windowCount;
   private volatile boolean cancelled;
   private @Nullable Instant startedAt;
+  /** The run's own coordinator thread, when no executor was given; {@link #join()} waits for its end. */
+  private volatile @Nullable Thread ownThread;
 
   BulkRun(BulkSender config, Iterator<BulkRecipient> source, @Nullable Long expected, @Nullable Runnable onEnd) {
     this.config = config;
@@ -85,18 +86,10 @@ public final class BulkRun {
       config.executor.execute(this::runSafely);
       return;
     }
-    ExecutorService own = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "blip-bulk-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    own.execute(() -> {
-      try {
-        runSafely();
-      } finally {
-        own.shutdown();
-      }
-    });
+    Thread t = new Thread(this::runSafely, "blip-bulk-" + THREADS.incrementAndGet());
+    t.setDaemon(true);
+    ownThread = t;
+    t.start();
   }
 
   /**
@@ -132,13 +125,39 @@ public final class BulkRun {
   }
 
   /**
-   * Waits for the end of the run.
+   * Waits for the end of the run. When it returns, the thread the run created for itself (when no
+   * executor was given) has ended too. Do not call it from the listener: the run ends only after the
+   * listener returns.
    *
    * @return the summary
    * @throws CompletionException if the source threw
    */
   public BulkSummary join() {
-    return completion.join();
+    try {
+      return completion.join();
+    } finally {
+      awaitOwnThread();
+    }
+  }
+
+  /** Waits for the run's own thread to end, so that no thread of the run outlives {@link #join()}. */
+  private void awaitOwnThread() {
+    Thread t = ownThread;
+    if (t == null || t == Thread.currentThread()) {
+      return;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -156,13 +175,18 @@ public final class BulkRun {
   }
 
   private BulkProgress progressLocked() {
-    Instant now = clock.instant();
-    while (!recentSends.isEmpty() && !recentSends.peekFirst().isAfter(now.minusSeconds(1))) {
-      recentSends.pollFirst();
-    }
+    pruneRecentSends(clock.instant());
     long done = sent + failed + cancelledCount;
     Long remaining = expected == null ? null : Math.max(0, expected - done);
     return new BulkProgress(sent, failed, cancelledCount, remaining, recentSends.size(), rate, rateLimited);
+  }
+
+  /** Keeps only the sends of the last second (the current rate), so memory stays bounded. */
+  private void pruneRecentSends(Instant now) {
+    Instant cutoff = now.minusSeconds(1);
+    while (!recentSends.isEmpty() && !recentSends.peekFirst().isAfter(cutoff)) {
+      recentSends.pollFirst();
+    }
   }
 
   private void runSafely() {
@@ -269,13 +293,7 @@ public final class BulkRun {
       item.recipient().message().validate(config.template);
       return true;
     } catch (RuntimeException e) {
-      lock.lock();
-      try {
-        failed++;
-      } finally {
-        lock.unlock();
-      }
-      report(new BulkResult.Failed(item.index(), item.recipient(), e));
+      report(new BulkResult.Failed(item.index(), item.recipient(), e), () -> failed++);
       return false;
     }
   }
@@ -317,11 +335,11 @@ public final class BulkRun {
 
   private void sleepUntil(Instant t) throws InterruptedException {
     Duration d = Duration.between(clock.instant(), t);
-    if (d.isNegative() || d.isZero()) {
+    if (cancelled || d.isNegative() || d.isZero()) {
       return;
     }
-    // sleep in slices of at most 1 s so that a cancel is noticed
-    sleeper.sleep(d.compareTo(Duration.ofSeconds(1)) > 0 && !cancelled ? Duration.ofSeconds(1) : d);
+    // sleep in slices of at most 1 s so that a cancel is noticed within a second
+    sleeper.sleep(d.compareTo(SLEEP_SLICE) > 0 ? SLEEP_SLICE : d);
   }
 
   private void dispatch(Item item) {
@@ -331,6 +349,7 @@ public final class BulkRun {
       inFlight++;
       dispatchedAt = clock.instant();
       recentSends.addLast(dispatchedAt);
+      pruneRecentSends(dispatchedAt);
     } finally {
       lock.unlock();
     }
@@ -373,14 +392,12 @@ public final class BulkRun {
         return;
       }
       if (cause == null && receipt != null) {
-        sent++;
         backoff = FIRST_BACKOFF;
         if (rate < config.ratePerSecond) {
           rate = Math.min(config.ratePerSecond, rate + Math.max(0.1, config.ratePerSecond / 100));
         }
         result = new BulkResult.Sent(item.index(), item.recipient(), receipt);
       } else {
-        failed++;
         RuntimeException re = cause instanceof RuntimeException x ? x
             : new CompletionException(cause == null ? new IllegalStateException("no receipt") : cause);
         result = new BulkResult.Failed(item.index(), item.recipient(), re);
@@ -389,7 +406,7 @@ public final class BulkRun {
       lock.unlock();
     }
     // the slot is freed only once the result is delivered, so the run cannot end before its last result
-    report(result);
+    report(result, result instanceof BulkResult.Sent ? () -> sent++ : () -> failed++);
     lock.lock();
     try {
       inFlight--;
@@ -414,28 +431,39 @@ public final class BulkRun {
         if (item == null) {
           return;
         }
-        cancelledCount++;
       } finally {
         lock.unlock();
       }
-      report(new BulkResult.Cancelled(item.index(), item.recipient()));
+      report(new BulkResult.Cancelled(item.index(), item.recipient()), () -> cancelledCount++);
     }
   }
 
-  private void report(BulkResult result) {
+  /**
+   * Counts a result and delivers it with the progress that includes it. Counting and delivering happen
+   * under the listener lock, so each progress the listener sees counts exactly the results it was given.
+   */
+  private void report(BulkResult result, Runnable count) {
     BulkListener l = config.listener;
-    if (l == null) {
-      return;
-    }
     listenerLock.lock();
     try {
+      BulkProgress progress;
+      lock.lock();
+      try {
+        count.run();
+        progress = progressLocked();
+      } finally {
+        lock.unlock();
+      }
+      if (l == null) {
+        return;
+      }
       try {
         l.onResult(result);
       } catch (RuntimeException e) {
         LOG.warn("bulk listener threw {}", e.toString());
       }
       try {
-        l.onProgress(progress());
+        l.onProgress(progress);
       } catch (RuntimeException e) {
         LOG.warn("bulk listener threw {}", e.toString());
       }

@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * and no message is sent twice.
  *
  * <p><b>Threads.</b> Each run is driven by one coordinator task. It runs on the {@link Executor} you
- * give; otherwise the run creates one daemon thread of its own and lets it end when the run ends. Sends
+ * give; otherwise the run creates one daemon thread of its own, which ends with the run:
+ * {@link BulkRun#join()} returns only after it ended, so no thread outlives the run. Sends
  * complete on the Blip client's OkHttp threads. Waits (rate, pacing, backoff, start time) use the
  * {@link WhatsAppClient}'s clock and {@link dev.blipsdk.core.Sleeper}, so tests run in virtual time.
  *

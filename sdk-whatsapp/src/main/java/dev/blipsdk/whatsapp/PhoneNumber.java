@@ -1,6 +1,7 @@
 package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.exception.BlipValidationException;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Accepted decoration: spaces, dashes, dots, slashes, parentheses, a {@code tel:} prefix, a leading
  * {@code +} or {@code 00}. A number without {@code +} or {@code 00} is read as a national number of the
  * default country calling code, after dropping one national trunk prefix {@code 0} (except for Italy,
- * {@code 39}, where the 0 belongs to the number). Nothing else is guessed: in particular Brazil's ninth
+ * {@code 39}, where the 0 belongs to the number).
+ *
+ * <p>Digits typed without {@code +} that already start with the default calling code are never given
+ * the code a second time. For Brazil ({@code 55}), the NANP ({@code 1}) and {@code 7}, whose national
+ * numbers have fixed lengths, the length decides: {@code parse("5531999998888", "55")} is
+ * {@code +5531999998888} (13 digits cannot be a Brazilian national number) while
+ * {@code parse("(55) 99999-8888", "55")} is {@code +5555999998888} (area code 55); a national number of
+ * another length is refused (rule {@code national-length}). For other countries such input is refused
+ * as ambiguous (rule {@code ambiguous-country-code}): write it with {@code +}, or with the trunk
+ * {@code 0} when it is national.
+ *
+ * <p>Nothing else is guessed: in particular Brazil's ninth
  * digit is never added or removed; the accounts lookup
  * ({@link WhatsAppClient#resolve(PhoneNumber)}) tells which identity WhatsApp really uses.
  *
@@ -31,6 +43,16 @@ public final class PhoneNumber {
   private static final int MIN_DIGITS = 7;
   /** Most digits allowed by E.164, country code included. */
   private static final int MAX_DIGITS = 15;
+
+  /**
+   * National significant number lengths of the countries where they are fixed, used to read digits that
+   * start with the default calling code: Brazil (area code + 8 or 9 digits), the NANP (10) and
+   * Russia/Kazakhstan (10).
+   */
+  private static final Map<String, int[]> NATIONAL_LENGTHS = Map.of(
+      "55", new int[] {10, 11},
+      "1", new int[] {10},
+      "7", new int[] {10});
 
   private final String e164;
 
@@ -59,7 +81,9 @@ public final class PhoneNumber {
    * @param defaultCallingCode the country calling code for national numbers, for example {@code "55"}
    *     or {@code "+55"}; {@code null} to require an international number
    * @return the number
-   * @throws BlipValidationException (field {@code phoneNumber}) saying why it is not a phone number
+   * @throws BlipValidationException (field {@code phoneNumber}) saying why it is not a phone number: the
+   *     rules of {@link #parse(String)}, plus {@code national-length} and {@code ambiguous-country-code}
+   *     (see the class comment)
    * @throws IllegalArgumentException if {@code defaultCallingCode} is not 1 to 3 digits
    */
   public static PhoneNumber parse(@Nullable String input, @Nullable String defaultCallingCode) {
@@ -114,13 +138,14 @@ public final class PhoneNumber {
           + " (for example +55 31 99999-8888), or configure a default country calling code");
     } else {
       String national = digits.toString();
-      if (national.charAt(0) == '0' && !cc.equals("39")) {
+      boolean trunk = national.charAt(0) == '0' && !cc.equals("39");
+      if (trunk) {
         national = national.substring(1);
       }
       if (national.isEmpty()) {
         throw invalid("too-short", "phone number has no digits after its trunk prefix 0");
       }
-      international = cc + national;
+      international = trunk ? cc + national : withDefaultCountry(national, cc);
     }
     if (international.isEmpty() || international.charAt(0) == '0') {
       throw invalid("country-code", "phone number's country code cannot start with 0");
@@ -134,6 +159,52 @@ public final class PhoneNumber {
           + " digits with the country code, E.164 allows at most " + MAX_DIGITS);
     }
     return new PhoneNumber("+" + international);
+  }
+
+  /**
+   * Reads digits typed without {@code +}, {@code 00} or a trunk {@code 0} against the default calling
+   * code. When they already start with that code they may be an international number written without its
+   * {@code +} ({@code 5531999998888}) or a national number whose area code happens to equal the calling
+   * code ({@code (55) 99999-8888}, Santa Maria in Brazil). Prepending the code blindly would double it
+   * ({@code +555531999998888}, still 15 digits, so no length check would catch it). For the few countries
+   * whose national numbers have fixed lengths ({@link #NATIONAL_LENGTHS}) the length tells which reading is
+   * meant; otherwise the number is refused as ambiguous. For those countries a national number of any
+   * other length is refused too.
+   */
+  private static String withDefaultCountry(String national, String cc) {
+    int[] lengths = NATIONAL_LENGTHS.get(cc);
+    boolean startsWithCode = national.startsWith(cc);
+    if (lengths != null) {
+      if (contains(lengths, national.length())) {
+        return cc + national;
+      }
+      if (startsWithCode && contains(lengths, national.length() - cc.length())) {
+        return national; // international digits typed without their +: nothing to add
+      }
+      throw invalid("national-length", "phone number has " + national.length() + " digits, but a national"
+          + " number of +" + cc + " has " + describe(lengths) + " digits"
+          + (startsWithCode ? " (and it is not a full +" + cc + " number either)" : "")
+          + "; check it, or type it with + and its country code");
+    }
+    if (startsWithCode && cc.length() + national.length() <= MAX_DIGITS) {
+      throw invalid("ambiguous-country-code", "phone number starts with " + cc + ", the default country"
+          + " calling code: it may already include it (then write it with a leading +) or be a national number"
+          + " (then write it with its trunk prefix 0); refused rather than guessed");
+    }
+    return cc + national;
+  }
+
+  private static boolean contains(int[] values, int v) {
+    for (int x : values) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(int[] lengths) {
+    return lengths.length == 1 ? Integer.toString(lengths[0]) : lengths[0] + " or " + lengths[1];
   }
 
   /**

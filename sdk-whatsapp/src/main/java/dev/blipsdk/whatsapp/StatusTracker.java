@@ -29,6 +29,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +70,7 @@ public final class StatusTracker {
   private static final Logger LOG = LoggerFactory.getLogger(StatusTracker.class);
   /** The default expiry window: 24 h. */
   public static final Duration DEFAULT_EXPIRY_WINDOW = Duration.ofHours(24);
+  private static final Reason NO_REASON = new Reason(null, "failed without a reason");
 
   private final BlipClient blip;
   private final Clock clock;
@@ -193,9 +196,9 @@ public final class StatusTracker {
         case FAILED -> MessageStatus.FAILED;
         default -> null;
       };
-      if (s == MessageStatus.FAILED && e.failure == null) {
-        e.failure = notification.reason() != null ? notification.reason()
-            : new Reason(null, "failed without a reason");
+      if (s == MessageStatus.FAILED && (e.failure == null || e.failure == NO_REASON)) {
+        // the first reason given wins; a hop that failed without one does not hide a later hop's reason
+        e.failure = notification.reason() != null ? notification.reason() : NO_REASON;
       }
       if (s != null && s.rank() > e.delivery.rank()) {
         e.delivery = s;
@@ -409,17 +412,24 @@ public final class StatusTracker {
    * @param timeout how long at most, on the client's clock
    * @return the report that reached a target
    * @throws StatusTimeoutException if none was reached in time
-   * @throws dev.blipsdk.core.exception.BlipException if polling failed for good
+   * @throws dev.blipsdk.core.exception.BlipException if polling failed for good, or if the calling thread
+   *     was interrupted (the polling then stops and the thread keeps its interrupt flag)
    */
   public StatusReport await(String messageId, Set<MessageStatus> targets, Duration timeout) {
+    CompletableFuture<StatusReport> f = awaitAsync(messageId, targets, timeout);
     try {
-      return awaitAsync(messageId, targets, timeout).join();
-    } catch (CompletionException e) {
+      return f.get();
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new BlipException("interrupted while awaiting the status of message " + messageId, e, false, 0,
+          messageId);
+    } catch (ExecutionException e) {
       Throwable c = WhatsAppClient.unwrap(e);
       if (c instanceof RuntimeException re) {
         throw re;
       }
-      throw e;
+      throw new CompletionException(c);
     }
   }
 
@@ -446,14 +456,31 @@ public final class StatusTracker {
         result.complete(r);
       }
     });
-    result.whenComplete((r, e) -> remove.run());
+    AtomicReference<CompletableFuture<?>> pending = new AtomicReference<>();
+    result.whenComplete((r, e) -> {
+      remove.run();
+      CompletableFuture<?> p = pending.get();
+      if (p != null && result.isCancelled()) {
+        p.cancel(true);
+      }
+    });
     Instant deadline = clock.instant().plus(timeout);
-    step(messageId, wanted, timeout, deadline, pollInitial, result);
+    step(messageId, wanted, timeout, deadline, pollInitial, result, pending);
     return result;
   }
 
+  /** Remembers the poll or delay under way, cancelling it at once when the await was cancelled. */
+  private static <T> CompletableFuture<T> pending(CompletableFuture<T> f, CompletableFuture<StatusReport> result,
+      AtomicReference<CompletableFuture<?>> pending) {
+    pending.set(f);
+    if (result.isCancelled()) {
+      f.cancel(true);
+    }
+    return f;
+  }
+
   private void step(String id, Set<MessageStatus> wanted, Duration timeout, Instant deadline, Duration interval,
-      CompletableFuture<StatusReport> result) {
+      CompletableFuture<StatusReport> result, AtomicReference<CompletableFuture<?>> pending) {
     if (result.isDone()) {
       return;
     }
@@ -462,7 +489,7 @@ public final class StatusTracker {
       result.complete(now);
       return;
     }
-    pollAsync(id).whenComplete((report, error) -> {
+    pending(pollAsync(id), result, pending).whenComplete((report, error) -> {
       if (result.isDone()) {
         return;
       }
@@ -495,7 +522,10 @@ public final class StatusTracker {
       }
       Duration sleep = wait.compareTo(left) < 0 ? wait : left;
       Duration next = interval.multipliedBy(2).compareTo(pollMax) > 0 ? pollMax : interval.multipliedBy(2);
-      sleeper.delay(sleep).whenComplete((v, e2) -> {
+      pending(sleeper.delay(sleep), result, pending).whenComplete((v, e2) -> {
+        if (result.isDone()) {
+          return;
+        }
         if (e2 != null) {
           result.completeExceptionally(e2);
         } else if (!clock.instant().isBefore(deadline)) {
@@ -513,7 +543,7 @@ public final class StatusTracker {
             });
           }
         } else {
-          step(id, wanted, timeout, deadline, next, result);
+          step(id, wanted, timeout, deadline, next, result, pending);
         }
       });
     });

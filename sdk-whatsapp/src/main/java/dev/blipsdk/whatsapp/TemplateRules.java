@@ -96,6 +96,12 @@ final class TemplateRules {
             throw fail("header", "variable-count", where + "'s header expects " + count + " variable"
                 + (count == 1 ? "" : "s") + ", the message gives " + given);
           }
+          if (h != null && h.parameterName() == null && count == 1
+              && !Placeholders.positional(th.placeholders())) {
+            throw fail("header", "parameter-format", where + "'s header uses the named variable {{"
+                + th.placeholders().get(0) + "}}; give it with headerText(\"" + th.placeholders().get(0)
+                + "\", value)");
+          }
           if (h != null && h.parameterName() != null && !th.placeholders().contains(h.parameterName())) {
             throw fail("header.{{" + h.parameterName() + "}}", "unknown-variable", where
                 + "'s header has no variable {{" + h.parameterName() + "}}");

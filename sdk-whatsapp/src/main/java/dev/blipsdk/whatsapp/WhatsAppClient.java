@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Request;
@@ -64,6 +66,9 @@ public final class WhatsAppClient {
   private final @Nullable ResolutionCache<PhoneNumber, Resolution> cache;
   private final boolean cacheNotOnWhatsApp;
   private final TemplateCatalog catalog;
+  /** Lookups under way, so that concurrent resolutions of one number share one request. */
+  private final ConcurrentHashMap<PhoneNumber, CompletableFuture<Resolution>> inFlight =
+      new ConcurrentHashMap<>();
 
   private WhatsAppClient(Builder b) {
     this.blip = b.blip;
@@ -155,6 +160,9 @@ public final class WhatsAppClient {
    * ({@code get lime://wa.gw.msging.net/accounts/+E164}), or from the cache when turned on. Note Blip's
    * warning: looking many numbers up without sending to them can get the number banned.
    *
+   * <p>Concurrent resolutions of the same number (blocking or async, cache on or off) share one lookup:
+   * the first caller's request answers them all.
+   *
    * @param phoneNumber the number
    * @return {@link Resolution.Found} with the {@code alternativeAccount}, or
    *     {@link Resolution.NotOnWhatsApp}
@@ -166,17 +174,37 @@ public final class WhatsAppClient {
     if (cached != null) {
       return cached;
     }
-    Resolution r;
-    try {
-      r = fromResponse(phoneNumber, blip.execute(lookup(phoneNumber)));
-    } catch (BlipCommandException e) {
-      r = new Resolution.NotOnWhatsApp(phoneNumber, e.reason());
+    CompletableFuture<Resolution> mine = new CompletableFuture<>();
+    CompletableFuture<Resolution> other = inFlight.putIfAbsent(phoneNumber, mine);
+    if (other != null) {
+      return join(other);
     }
-    return remember(r);
+    try {
+      Resolution again = cached(phoneNumber);
+      Resolution r;
+      if (again != null) {
+        r = again;
+      } else {
+        try {
+          r = fromResponse(phoneNumber, blip.execute(lookup(phoneNumber)));
+        } catch (BlipCommandException e) {
+          r = new Resolution.NotOnWhatsApp(phoneNumber, e.reason());
+        }
+        r = remember(r);
+      }
+      mine.complete(r);
+      return r;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(phoneNumber, mine);
+    }
   }
 
   /**
-   * Resolves without blocking. See {@link #resolve(PhoneNumber)}.
+   * Resolves without blocking. See {@link #resolve(PhoneNumber)}. Cancelling the returned future does not
+   * cancel a lookup other callers share.
    *
    * @param phoneNumber the number
    * @return the future resolution; fails only on transport failures
@@ -187,16 +215,50 @@ public final class WhatsAppClient {
     if (cached != null) {
       return CompletableFuture.completedFuture(cached);
     }
-    return blip.executeAsync(lookup(phoneNumber)).handle((response, error) -> {
-      if (error == null) {
-        return remember(fromResponse(phoneNumber, response));
+    CompletableFuture<Resolution> mine = new CompletableFuture<>();
+    CompletableFuture<Resolution> other = inFlight.putIfAbsent(phoneNumber, mine);
+    if (other != null) {
+      return other.thenApply(r -> r);
+    }
+    Resolution again = cached(phoneNumber);
+    if (again != null) {
+      inFlight.remove(phoneNumber, mine);
+      mine.complete(again);
+      return mine.thenApply(r -> r);
+    }
+    CompletableFuture<Command> call;
+    try {
+      call = blip.executeAsync(lookup(phoneNumber));
+    } catch (RuntimeException e) {
+      inFlight.remove(phoneNumber, mine);
+      mine.completeExceptionally(e);
+      return mine.thenApply(r -> r);
+    }
+    call.whenComplete((response, error) -> {
+      Resolution r = null;
+      Throwable failure = null;
+      try {
+        if (error == null) {
+          r = remember(fromResponse(phoneNumber, response));
+        } else {
+          Throwable cause = unwrap(error);
+          if (cause instanceof BlipCommandException e) {
+            r = remember(new Resolution.NotOnWhatsApp(phoneNumber, e.reason()));
+          } else {
+            failure = cause;
+          }
+        }
+      } catch (RuntimeException e) {
+        failure = e;
       }
-      Throwable cause = unwrap(error);
-      if (cause instanceof BlipCommandException e) {
-        return remember(new Resolution.NotOnWhatsApp(phoneNumber, e.reason()));
+      inFlight.remove(phoneNumber, mine);
+      if (failure != null) {
+        mine.completeExceptionally(failure);
+      } else {
+        mine.complete(r);
       }
-      throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
     });
+    return mine.thenApply(r -> r);
   }
 
   /**
@@ -306,8 +368,9 @@ public final class WhatsAppClient {
 
   /**
    * Sends without blocking. See {@link #send(Recipient, TemplateMessage, SendOptions)}; failures
-   * complete the future exceptionally with the same exceptions. Cancelling the future before the
-   * message went out stops it.
+   * complete the future exceptionally with the same exceptions. Cancelling the future stops the send
+   * where it is: the media check, the phone number's resolution (a lookup shared with other callers goes
+   * on) or the HTTP call; a message whose HTTP request already reached Blip may still go out.
    *
    * @param to the recipient
    * @param message the message
@@ -336,13 +399,51 @@ public final class WhatsAppClient {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    RequestOptions ro = options.requestOptions();
+    CompletableFuture<SendReceipt> result = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<?>> stage = new AtomicReference<>();
+    result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        CompletableFuture<?> current = stage.get();
+        if (current != null) {
+          current.cancel(true);
+        }
+      }
+    });
     CompletableFuture<Void> media = message.mediaCheckMode() == MediaCheck.CONTENT_TYPE
         ? checkMediaAsync(message) : CompletableFuture.completedFuture(null);
-    RequestOptions ro = options.requestOptions();
-    return media.thenCompose(v -> identityOfAsync(to))
-        .thenCompose(identity -> blip.sendMessageAsync(message.toMessage(identity).withId(id), ro)
-            .thenApply(sent -> new SendReceipt(Objects.requireNonNull(sent.id()), identity,
-                blip.clock().instant())));
+    step(result, stage, media, v -> step(result, stage, identityOfAsync(to),
+        identity -> step(result, stage, blip.sendMessageAsync(message.toMessage(identity).withId(id), ro),
+            sent -> result.complete(new SendReceipt(Objects.requireNonNull(sent.id()), identity,
+                blip.clock().instant())))));
+    return result;
+  }
+
+  /**
+   * Runs one stage of an async send: remembers it so that cancelling {@code result} cancels it, fails
+   * {@code result} when it fails, and otherwise hands its value on, unless {@code result} is done.
+   */
+  private static <T> void step(CompletableFuture<?> result, AtomicReference<CompletableFuture<?>> stage,
+      CompletableFuture<T> current, java.util.function.Consumer<T> next) {
+    stage.set(current);
+    if (result.isCancelled()) {
+      current.cancel(true);
+      return;
+    }
+    current.whenComplete((value, error) -> {
+      if (result.isDone()) {
+        return;
+      }
+      if (error != null) {
+        result.completeExceptionally(unwrap(error));
+        return;
+      }
+      try {
+        next.accept(value);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
   }
 
   private String idFor(SendOptions options) {

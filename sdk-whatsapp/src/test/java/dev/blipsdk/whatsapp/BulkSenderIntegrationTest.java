@@ -2,7 +2,9 @@ package dev.blipsdk.whatsapp;
 
 import static dev.blipsdk.whatsapp.FakeBlipSupport.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blipsdk.core.envelope.Identity;
@@ -210,5 +212,80 @@ class BulkSenderIntegrationTest {
     assertEquals(10, received.stream().filter(e -> e.receivedAt().isBefore(startAt.plusSeconds(60))).count());
     assertEquals(20, received.stream().filter(e -> e.receivedAt().isBefore(startAt.plusSeconds(120))).count());
     assertTrue(s.duration().compareTo(Duration.ofMinutes(2)) >= 0, s.duration().toString());
+  }
+
+  @Test
+  void progressIsExactPullingStaysLazyAndNoThreadOutlivesJoin() {
+    start(FakeBlip.builder());
+    Source source = new Source(200);
+    List<BulkResult> seen = new CopyOnWriteArrayList<>();
+    List<String> problems = new CopyOnWriteArrayList<>();
+    AtomicLong maxAhead = new AtomicLong();
+    List<Thread> coordinator = new CopyOnWriteArrayList<>();
+    Iterator<BulkRecipient> withOneInvalid = new Iterator<>() {
+      boolean first = true;
+
+      @Override
+      public boolean hasNext() {
+        return first || source.hasNext();
+      }
+
+      @Override
+      public BulkRecipient next() {
+        if (first) {
+          first = false;
+          return BulkRecipient.of(Recipient.of(Identity.parse("5531900000001@wa.gw.msging.net")),
+              BASE.body("two  \t tabs"));
+        }
+        return source.next();
+      }
+    };
+    BulkRun run = wa.bulk().ratePerSecond(100).concurrency(4).listener(new BulkListener() {
+      @Override
+      public void onResult(BulkResult r) {
+        if (r instanceof BulkResult.Failed) {
+          coordinator.add(Thread.currentThread()); // an invalid message fails on the run's own thread
+        }
+        seen.add(r);
+        maxAhead.accumulateAndGet(source.pulled.get() + 1 - seen.size(), Math::max);
+      }
+
+      @Override
+      public void onProgress(BulkProgress p) {
+        long done = seen.size();
+        if (p.done() != done || p.remaining() == null || p.remaining() != 201 - done
+            || p.sent() + p.failed() != done || p.currentRate() > 100) {
+          problems.add("after " + done + " results: " + p);
+        }
+      }
+    }).build().start(withOneInvalid, 201L);
+    BulkSummary s = run.join();
+    assertEquals(200, s.sent());
+    assertEquals(1, s.failed());
+    assertEquals(List.of(), problems);
+    assertTrue(maxAhead.get() <= 4 + 1, "never more pulled than in flight plus one: " + maxAhead.get());
+    assertEquals(1, coordinator.size());
+    assertTrue(coordinator.get(0).getName().startsWith("blip-bulk-"), coordinator.get(0).getName());
+    assertFalse(coordinator.get(0).isAlive(), "the run's own thread ended before join returned");
+    assertEquals(0, run.progress().remaining());
+  }
+
+  @Test
+  void cancellingWhileWaitingForTheStartTimePullsNothing() {
+    start(FakeBlip.builder());
+    Source source = new Source(10);
+    BulkSender later = wa.bulk().startAt(fake.clock().instant().plus(Duration.ofDays(365_000))).build();
+    BulkRun run = later.start(source);
+    run.cancel();
+    BulkSummary s = run.join();
+    assertTrue(s.wasCancelled());
+    assertEquals(0, s.sent() + s.failed() + s.cancelled());
+    // cancelling the completion future cancels the run too; join then reports the cancellation
+    BulkRun other = later.start(source);
+    other.completion().cancel(true);
+    assertThrows(java.util.concurrent.CancellationException.class, other::join);
+    assertTrue(other.isCancelled());
+    assertEquals(0, source.pulled.get(), "nothing pulled before the start time");
+    assertTrue(messages(fake).isEmpty());
   }
 }

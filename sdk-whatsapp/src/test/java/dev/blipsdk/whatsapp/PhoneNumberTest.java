@@ -38,6 +38,38 @@ class PhoneNumberTest {
     assertEquals("+5531999998888", PhoneNumber.parse("(31) 99999-8888", "55").e164());
   }
 
+  @Test
+  void neverAddsTheDefaultCountryCodeTwice() {
+    // 13 digits cannot be a Brazilian national number (10 or 11): the 55 is the country code
+    assertEquals("+5531999998888", PhoneNumber.parse("5531999998888", "55").e164());
+    assertEquals("+553199998888", PhoneNumber.parse("55 31 9999-8888", "55").e164());
+    // area code 55 (Santa Maria): 10 or 11 digits are national
+    assertEquals("+5555999998888", PhoneNumber.parse("(55) 99999-8888", "55").e164());
+    assertEquals("+555532221234", PhoneNumber.parse("(55) 3222-1234", "55").e164());
+    // NANP: 11 digits starting with 1 already carry the country code
+    assertEquals("+14155550100", PhoneNumber.parse("1 415 555 0100", "1").e164());
+    assertEquals("+14155550100", PhoneNumber.parse("(415) 555-0100", "1").e164());
+    // a typed trunk 0 says national even when the next digits equal the code
+    assertEquals("+5555999998888", PhoneNumber.parse("0 55 99999-8888", "55").e164());
+  }
+
+  @Test
+  void refusesWhatItCannotReadWithoutGuessing() {
+    BlipValidationException ambiguous = assertThrows(BlipValidationException.class,
+        () -> PhoneNumber.parse("447911123456", "44"));
+    assertEquals("ambiguous-country-code", ambiguous.rule());
+    assertTrue(ambiguous.getMessage().contains("leading +") && ambiguous.getMessage().contains("trunk prefix 0"),
+        ambiguous.getMessage());
+    assertFalse(ambiguous.getMessage().contains("7911123456"), "no full number in messages");
+    assertEquals("+447911123456", PhoneNumber.parse("07911 123456", "44").e164());
+    BlipValidationException shortBr = assertThrows(BlipValidationException.class,
+        () -> PhoneNumber.parse("(31) 9999-888", "55"));
+    assertEquals("national-length", shortBr.rule());
+    assertTrue(shortBr.getMessage().contains("10 or 11 digits"), shortBr.getMessage());
+    assertEquals("national-length", assertThrows(BlipValidationException.class,
+        () -> PhoneNumber.parse("55319999988889", "55")).rule(), "neither national nor international length");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "''|empty",

@@ -71,6 +71,18 @@ class StatusTrackerTest {
   }
 
   @Test
+  void aReasonGivenByAnotherHopReplacesAFailureWithoutOne() {
+    tracker.track("m3", null, clock.instant());
+    tracker.accept(n("m3", "failed", "postmaster@msging.net/a"));
+    assertEquals(null, tracker.status("m3").orElseThrow().failure().code());
+    tracker.accept(n("m3", "failed", "postmaster@wa.gw.msging.net", Reason.of(81, "132000 parameter count")));
+    tracker.accept(n("m3", "failed", "abc@tunnel.msging.net", Reason.of(1, "other")));
+    StatusReport r = tracker.status("m3").orElseThrow();
+    assertEquals(MessageStatus.FAILED, r.status());
+    assertEquals(81, r.failure().code(), "the first real reason wins");
+  }
+
+  @Test
   void expiryIsMeasuredFromTheSendWithTheClock() {
     StatusTracker shortWindow = StatusTracker.builder(wa).expiryWindow(Duration.ofMinutes(10)).build();
     shortWindow.track("m3", null, clock.instant());

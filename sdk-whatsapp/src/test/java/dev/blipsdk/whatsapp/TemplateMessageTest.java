@@ -201,6 +201,11 @@ class TemplateMessageTest {
         .body("1", "2").validate(named)).rule());
     assertEquals("variable-count", refused(() -> TemplateMessage.of("hello", "en").bodyVariable("order_id", "1")
         .bodyVariable("date", "d").validate(named)).rule(), "text header variable missing");
+    BlipValidationException positionalHeader = refused(() -> TemplateMessage.of("hello", "en").headerText("Ana")
+        .bodyVariable("order_id", "1").bodyVariable("date", "d").validate(named));
+    assertEquals("header", positionalHeader.field());
+    assertEquals("parameter-format", positionalHeader.rule());
+    assertTrue(positionalHeader.getMessage().contains("{{first_name}}"), positionalHeader.getMessage());
   }
 
   @Test

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,43 @@ class WhatsAppClientIntegrationTest {
         () -> wa.sendAsync(Recipient.of(nobody), TemplateMessage.of("welcome", "pt_BR")).join());
     assertInstanceOf(NotOnWhatsAppException.class, async.getCause());
     assertTrue(messages(fake).isEmpty(), "nothing sent");
+  }
+
+  @Test
+  void concurrentLookupsOfOneNumberShareOneRequest() throws Exception {
+    WhatsAppClient wa = start(FakeBlip.builder());
+    fake.bot().addWhatsAppAccount("+5531999998888", "Ana Souza");
+    fake.inject(dev.blipsdk.testing.Fault.latency(Duration.ofMillis(400))
+        .onCommandUri("lime://wa.gw.msging.net/accounts").once());
+    CompletableFuture<Resolution> first = wa.resolveAsync(ANA);
+    CompletableFuture<Resolution> cancelled = wa.resolveAsync(ANA);
+    CompletableFuture<Resolution> blocking = CompletableFuture.supplyAsync(() -> wa.resolve(ANA));
+    cancelled.cancel(true);
+    Resolution.Found a = assertInstanceOf(Resolution.Found.class, first.get(5, TimeUnit.SECONDS));
+    Resolution.Found b = assertInstanceOf(Resolution.Found.class, blocking.get(5, TimeUnit.SECONDS));
+    assertEquals(ANA_ID, a.account());
+    assertEquals(ANA_ID, b.account());
+    assertEquals(1, commands(fake, "/accounts/").size(), "one lookup for three concurrent callers");
+    wa.resolve(ANA);
+    assertEquals(2, commands(fake, "/accounts/").size(), "without a cache, a later call looks up again");
+  }
+
+  @Test
+  void cancellingAnAsyncSendDuringTheResolutionSendsNothing() throws Exception {
+    WhatsAppClient wa = start(FakeBlip.builder());
+    fake.seedTemplate(FakeTemplate.of("welcome", "pt_BR", "Olá {{1}}!"));
+    fake.inject(dev.blipsdk.testing.Fault.latency(Duration.ofMillis(300))
+        .onCommandUri("lime://wa.gw.msging.net/accounts").once());
+    CompletableFuture<SendReceipt> f = wa.sendAsync(Recipient.of(ANA),
+        TemplateMessage.of("welcome", "pt_BR").body("Ana"));
+    assertTrue(f.cancel(true));
+    // the lookup the cancel left alone completes; the send must not follow it
+    wa.resolveAsync(ANA).get(5, TimeUnit.SECONDS);
+    Thread.sleep(100);
+    assertTrue(messages(fake).isEmpty(), "nothing sent after the cancel");
+    SendReceipt ok = wa.sendAsync(Recipient.of(ANA), TemplateMessage.of("welcome", "pt_BR").body("Ana"))
+        .get(5, TimeUnit.SECONDS);
+    assertEquals(ok.envelopeId(), messages(fake).get(0).field("id"));
   }
 
   @Test
@@ -287,6 +325,49 @@ class WhatsAppClientIntegrationTest {
     assertEquals(MessageStatus.READ, report.status());
     assertTrue(Duration.between(start, fake.clock().instant()).compareTo(Duration.ofSeconds(40)) >= 0,
         "waited at least the Retry-After");
+  }
+
+  @Test
+  void cancellingAnAwaitCancelsItsPendingWaitAndPollsNoMore() throws Exception {
+    fake = FakeBlip.start();
+    List<CompletableFuture<Void>> delays = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.blipsdk.core.Sleeper parked = new dev.blipsdk.core.Sleeper() {
+      @Override
+      public void sleep(Duration d) {
+        fake.clock().advance(d);
+      }
+
+      @Override
+      public CompletableFuture<Void> delay(Duration d) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        delays.add(f);
+        return f;
+      }
+    };
+    WhatsAppClient wa = WhatsAppClient.builder(FakeBlipSupport.blip(fake, new VirtualTime(fake.clock())))
+        .sleeper(parked).build();
+    StatusTracker tracker = wa.statusTracker();
+    CompletableFuture<StatusReport> f = tracker.awaitAsync("m-1", EnumSet.of(MessageStatus.READ),
+        Duration.ofHours(1));
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (delays.isEmpty() && System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
+    assertEquals(1, delays.size(), "polled once, then waits");
+    assertTrue(f.cancel(true));
+    assertTrue(delays.get(0).isCancelled(), "the pending wait is cancelled with the await");
+    assertEquals(1, commands(fake, "/notifications?id=").size());
+  }
+
+  @Test
+  void aBlockingAwaitAnswersAnInterrupt() {
+    WhatsAppClient wa = start(FakeBlip.builder());
+    StatusTracker tracker = wa.statusTracker();
+    Thread.currentThread().interrupt();
+    dev.blipsdk.core.exception.BlipException e = assertThrows(dev.blipsdk.core.exception.BlipException.class,
+        () -> tracker.await("m-2", EnumSet.of(MessageStatus.READ), Duration.ofDays(1)));
+    assertTrue(Thread.interrupted(), "the interrupt flag is kept");
+    assertInstanceOf(InterruptedException.class, e.getCause());
   }
 
   @Test
