@@ -179,7 +179,7 @@ public final class JsonDocument {
    *     the path
    */
   public <T> T decode(Class<T> type) {
-    return RecordCodec.decode(Json.parseTree(json), type);
+    return RecordCodec.decode(json, type);
   }
 
   /**
