@@ -336,7 +336,7 @@ public final class RecordCodec {
     @Override
     Object read(JsonReader r) throws IOException {
       try (BufferedSource s = r.nextSource()) {
-        return JsonDocumentAccess.trusted(s.readUtf8());
+        return JsonDocumentAccess.trusted(s.readByteString());
       }
     }
 
