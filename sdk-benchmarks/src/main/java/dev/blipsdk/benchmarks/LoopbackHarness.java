@@ -54,6 +54,8 @@ import org.jspecify.annotations.Nullable;
  * java -cp sdk-benchmarks/target/benchmarks.jar dev.blipsdk.benchmarks.LoopbackHarness --server=canned --seconds=5
  * }</pre>
  *
+ * <p>Ends with the bulk sender against FakeBlip ({@link BulkSenderBenchmark}: 400 recipients, 50 ms, 16).
+ *
  * <p>Options: {@code --server=both|canned|fake}, {@code --calls=N} (sequential calls per side and operation,
  * default 2000), {@code --warmup=N} (default 3000), {@code --threads=N} (default 16), {@code --seconds=S} (per
  * throughput window, default 3; two windows per side), {@code --quick} (a smoke run of a second or two).
@@ -161,7 +163,7 @@ public final class LoopbackHarness {
     printJarSizes();
     System.out.println();
     System.out.println("== Bulk sender vs theoretical time (recipients x latency / concurrency)");
-    System.out.println("MISSING: the sdk-whatsapp bulk sender is not on main yet; this row is added when it lands.");
+    BulkSenderBenchmark.print(BulkSenderBenchmark.run(400, 50, 16, 5));
   }
 
   private static void printMachine(Options o) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +55,11 @@ public final class BlipClient implements AutoCloseable {
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   /** The default write timeout: 30 s. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * How many async calls a client that built its own {@link OkHttpClient} runs at once (OkHttp's default is 5
+   * per host); more wait in the dispatcher's queue. A client given an {@code OkHttpClient} uses its dispatcher.
+   */
+  public static final int MAX_ASYNC_CALLS = 64;
   /** The default overall deadline of one call, retries included: 60 s, since Blip gives up at 60 s. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
 
@@ -632,6 +638,7 @@ public final class BlipClient implements AutoCloseable {
           .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
           .readTimeout(DEFAULT_READ_TIMEOUT)
           .writeTimeout(DEFAULT_WRITE_TIMEOUT)
+          .dispatcher(dispatcher())
           : httpClient.newBuilder();
       if (connectTimeout != null) {
         ok.connectTimeout(connectTimeout);
@@ -645,6 +652,17 @@ public final class BlipClient implements AutoCloseable {
       // The deadline is applied per call; OkHttp's own call timeout must not cut it short.
       ok.callTimeout(Duration.ZERO);
       return new BlipClient(this, ok.build(), owns, url, "Key " + token);
+    }
+
+    /**
+     * OkHttp's default dispatcher runs at most 5 async calls per host, and every call of this client goes to
+     * the one Blip host: async sends (and a bulk run's concurrency) would queue behind 5. Raised to 64.
+     */
+    private static Dispatcher dispatcher() {
+      Dispatcher d = new Dispatcher();
+      d.setMaxRequests(MAX_ASYNC_CALLS);
+      d.setMaxRequestsPerHost(MAX_ASYNC_CALLS);
+      return d;
     }
 
     private static Duration positive(Duration d, String name) {

@@ -509,4 +509,27 @@ class BlipClientTest {
     BlipException e = assertThrows(BlipException.class, () -> client.execute(getContact()));
     assertInstanceOf(ServerException.class, e);
   }
+
+  @Test
+  void runsSixteenAsyncCallsToTheOneHostAtOnce() throws Exception {
+    // OkHttp's default dispatcher would hold all but 5 of these in its queue: the server only answers once
+    // 16 requests are in, so with a limit below 16 this would time out.
+    java.util.concurrent.CountDownLatch allIn = new java.util.concurrent.CountDownLatch(16);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        allIn.countDown();
+        return allIn.await(5, TimeUnit.SECONDS) ? new MockResponse.Builder().code(202).build()
+            : new MockResponse.Builder().code(500).build();
+      }
+    });
+    List<CompletableFuture<Message>> calls = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      calls.add(client.sendMessageAsync(Message.text(Node.parse("a" + i + "@wa.gw.msging.net"), "hi")));
+    }
+    for (CompletableFuture<Message> call : calls) {
+      call.get(10, TimeUnit.SECONDS);
+    }
+    assertEquals(16, server.getRequestCount());
+  }
 }

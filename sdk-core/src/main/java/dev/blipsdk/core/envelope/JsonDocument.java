@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import okio.Buffer;
+import okio.BufferedSink;
 import okio.BufferedSource;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,10 +37,22 @@ import org.jspecify.annotations.Nullable;
  * carry personal data.
  */
 public final class JsonDocument {
-  private final String json;
+  /** The text, when the document was made from text; else null and {@link #utf8} holds it. */
+  private final @Nullable String text;
+  /**
+   * The UTF-8 bytes, when the document was read off the wire: kept as bytes so that decoding does not turn
+   * them into a string and back; {@link ByteString#utf8()} makes (and caches) the text if it is asked for.
+   */
+  private final @Nullable ByteString utf8;
 
   private JsonDocument(String json) {
-    this.json = json;
+    this.text = json;
+    this.utf8 = null;
+  }
+
+  private JsonDocument(ByteString utf8) {
+    this.text = null;
+    this.utf8 = utf8;
   }
 
   /**
@@ -66,6 +80,35 @@ public final class JsonDocument {
    */
   static JsonDocument trusted(String json) {
     return new JsonDocument(json);
+  }
+
+  /**
+   * Wraps UTF-8 JSON the SDK already knows to be well-formed (captured by a JSON reader).
+   *
+   * @param utf8 well-formed UTF-8 JSON
+   * @return the document
+   */
+  static JsonDocument trustedUtf8(ByteString utf8) {
+    return new JsonDocument(utf8);
+  }
+
+  /**
+   * Writes the JSON to a sink, as bytes when the document holds bytes.
+   *
+   * @param sink where to write
+   * @throws IOException from the sink
+   */
+  void writeTo(BufferedSink sink) throws IOException {
+    if (utf8 != null) {
+      sink.write(utf8);
+    } else {
+      sink.writeUtf8(json());
+    }
+  }
+
+  /** A fresh buffer holding the JSON, to read it with a streaming reader. */
+  private Buffer buffer() {
+    return utf8 != null ? new Buffer().write(utf8) : new Buffer().writeUtf8(json());
   }
 
   /**
@@ -102,7 +145,7 @@ public final class JsonDocument {
    * @return the JSON text, exactly as received or encoded
    */
   public String json() {
-    return json;
+    return text != null ? text : Objects.requireNonNull(utf8).utf8();
   }
 
   /**
@@ -112,7 +155,7 @@ public final class JsonDocument {
    * @return the tree
    */
   public @Nullable Object tree() {
-    return Json.parseTree(json);
+    return text != null ? Json.parseTree(text) : Json.parseTree(buffer());
   }
 
   /**
@@ -121,7 +164,7 @@ public final class JsonDocument {
    * @return true for a JSON string value
    */
   public boolean isString() {
-    return !json.isEmpty() && json.charAt(0) == '"';
+    return firstChar() == '"';
   }
 
   /**
@@ -130,13 +173,27 @@ public final class JsonDocument {
    * @return true for a JSON object
    */
   public boolean isObject() {
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
+    return firstChar() == '{';
+  }
+
+  /** The first character that is not white space, or 0 for an empty document. */
+  private char firstChar() {
+    if (utf8 != null) {
+      for (int i = 0; i < utf8.size(); i++) {
+        char c = (char) (utf8.getByte(i) & 0xff);
+        if (!Character.isWhitespace(c)) {
+          return c;
+        }
+      }
+      return 0;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (!Character.isWhitespace(c)) {
-        return c == '{';
+        return c;
       }
     }
-    return false;
+    return 0;
   }
 
   /**
@@ -179,7 +236,9 @@ public final class JsonDocument {
    *     the path
    */
   public <T> T decode(Class<T> type) {
-    return RecordCodec.decode(Json.parseTree(json), type);
+    try (Buffer buffer = buffer()) {
+      return RecordCodec.decode(buffer, type);
+    }
   }
 
   /**
@@ -193,7 +252,7 @@ public final class JsonDocument {
   public DocumentCollection<JsonDocument> asCollection() {
     // Streams the collection once and keeps each item as its raw JSON text: no tree of the whole page, no
     // re-encoding of every item. Items are parsed only when (and as) the caller decodes them.
-    try (Buffer buffer = new Buffer().writeUtf8(json)) {
+    try (Buffer buffer = buffer()) {
       JsonReader r = JsonReader.of(buffer);
       JsonReader.Token token = r.peek();
       if (token == JsonReader.Token.BEGIN_ARRAY) {
@@ -255,7 +314,7 @@ public final class JsonDocument {
     r.beginArray();
     while (r.hasNext()) {
       try (BufferedSource s = r.nextSource()) {
-        docs.add(new JsonDocument(s.readUtf8()));
+        docs.add(new JsonDocument(s.readByteString()));
       }
     }
     r.endArray();
@@ -287,17 +346,17 @@ public final class JsonDocument {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof JsonDocument other && other.json.equals(json);
+    return o instanceof JsonDocument other && other.json().equals(json());
   }
 
   @Override
   public int hashCode() {
-    return json.hashCode();
+    return json().hashCode();
   }
 
   /** Returns the document's size only; the content may hold personal data. */
   @Override
   public String toString() {
-    return "JsonDocument[" + json.length() + " chars]";
+    return "JsonDocument[" + json().length() + " chars]";
   }
 }

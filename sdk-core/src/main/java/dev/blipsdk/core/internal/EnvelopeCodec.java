@@ -98,7 +98,7 @@ public final class EnvelopeCodec {
 
   private static void raw(JsonWriter w, JsonDocument doc) throws IOException {
     try (BufferedSink s = w.valueSink()) {
-      s.writeUtf8(doc.json());
+      JsonDocumentAccess.writeTo(doc, s);
     }
   }
 
@@ -246,7 +246,7 @@ public final class EnvelopeCodec {
 
   private static JsonDocument rawValue(JsonReader r) throws IOException {
     try (BufferedSource s = r.nextSource()) {
-      return JsonDocumentAccess.trusted(s.readUtf8());
+      return JsonDocumentAccess.trusted(s.readByteString());
     }
   }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /** The SDK's one Moshi instance and generic-tree helpers. Moshi never appears in the public API. */
@@ -31,7 +32,20 @@ public final class Json {
    */
   public static @Nullable Object parseTree(String json) {
     try (Buffer buffer = new Buffer().writeUtf8(json)) {
-      JsonReader reader = JsonReader.of(buffer);
+      return parseTree(buffer);
+    }
+  }
+
+  /**
+   * Parses UTF-8 JSON into a generic tree.
+   *
+   * @param source the JSON
+   * @return the tree
+   * @throws BlipProtocolException if the source is not one well-formed JSON value
+   */
+  public static @Nullable Object parseTree(BufferedSource source) {
+    try {
+      JsonReader reader = JsonReader.of(source);
       Object value = reader.readJsonValue();
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new BlipProtocolException("unexpected data after the JSON value");
@@ -100,7 +114,7 @@ public final class Json {
       writer.value(n);
     } else if (tree instanceof dev.blipsdk.core.envelope.JsonDocument doc) {
       try (okio.BufferedSink sink = writer.valueSink()) {
-        sink.writeUtf8(doc.json());
+        JsonDocumentAccess.writeTo(doc, sink);
       }
     } else {
       TREE.toJson(writer, tree);

@@ -1,7 +1,13 @@
 package dev.blipsdk.core.internal;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipProtocolException;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -14,75 +20,76 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tolerant mapping between generic JSON trees and Java records, built on
- * {@link Class#getRecordComponents()} rather than Moshi's multi-release record adapter (which shading
- * breaks and which throws {@code AssertionError}s). Names match without regard to case; unknown fields
- * are ignored.
+ * Tolerant mapping between JSON and Java records, built on {@link Class#getRecordComponents()} rather
+ * than Moshi's multi-release record adapter (which shading breaks and which throws
+ * {@code AssertionError}s).
+ *
+ * <p>Decoding streams straight from a Moshi {@link JsonReader} into the record's canonical constructor,
+ * with one decoder per target type built once and cached: no intermediate tree. The rules:
+ * <ul>
+ *   <li>names match record components exactly first, then without regard to case; the first JSON member
+ *       that matches a component wins; unknown members are skipped;
+ *   <li>numbers and booleans given as strings are converted (and numbers/booleans to strings);
+ *   <li>enums match without regard to case, {@code _}, {@code -} and spaces, falling back to a constant
+ *       named {@code UNKNOWN} (or {@code null} if there is none);
+ *   <li>{@link Instant} (ISO-8601 with or without offset, or epoch milliseconds), {@link OffsetDateTime},
+ *       {@link LocalDate} (the first 10 characters), {@link Duration} ({@code hh:mm:ss}, .NET
+ *       {@code d.hh:mm:ss.fff}, ISO-8601 or seconds);
+ *   <li>{@code List}, {@code Set} and {@code Map<String, V>} with generic element types (null elements are
+ *       dropped), nested records, {@link JsonDocument} components holding the member's raw JSON,
+ *       {@code Object} components holding a generic tree;
+ *   <li>missing or null members take defaults: 0, false, empty collections, {@code UNKNOWN}, else null;
+ *   <li>a shape mismatch is a {@link BlipProtocolException} naming the JSON path, built only on error.
+ * </ul>
  */
 public final class RecordCodec {
-  private static final ConcurrentHashMap<Class<?>, RecordInfo> INFO = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Type, Decoder> DECODERS = new ConcurrentHashMap<>();
 
   private RecordCodec() {}
 
-  private record RecordInfo(Constructor<?> constructor, RecordComponent[] components,
-      Map<String, Integer> indexByName, Map<String, Integer> indexByLowerName) {}
-
   /**
-   * A JSON path built lazily: one small node per level, turned into text only when an error names it, so
-   * decoding allocates no strings for paths.
+   * Decodes JSON text into a type.
+   *
+   * @param json well-formed JSON text
+   * @param type the target class
+   * @param <T> the target type
+   * @return the value
+   * @throws BlipProtocolException on a shape mismatch, naming the path
    */
-  private static final class Path {
-    static final Path ROOT = new Path(null, "$", -1);
-    private final @Nullable Path parent;
-    private final @Nullable String name;
-    private final int index;
-
-    private Path(@Nullable Path parent, @Nullable String name, int index) {
-      this.parent = parent;
-      this.name = name;
-      this.index = index;
-    }
-
-    Path field(String field) {
-      return new Path(this, field, -1);
-    }
-
-    Path element(int i) {
-      return new Path(this, null, i);
-    }
-
-    @Override
-    public String toString() {
-      StringBuilder sb = new StringBuilder();
-      append(sb);
-      return sb.toString();
-    }
-
-    private void append(StringBuilder sb) {
-      if (parent != null) {
-        parent.append(sb);
-        if (name != null) {
-          sb.append('.').append(name);
-        } else {
-          sb.append('[').append(index).append(']');
-        }
-      } else {
-        sb.append(name);
-      }
+  public static <T> T decode(String json, Class<T> type) {
+    try (Buffer buffer = new Buffer().writeUtf8(json)) {
+      return read(JsonReader.of(buffer), type);
     }
   }
 
   /**
-   * Decodes a tree into a type.
+   * Decodes UTF-8 JSON into a type.
+   *
+   * @param source well-formed UTF-8 JSON
+   * @param type the target class
+   * @param <T> the target type
+   * @return the value
+   * @throws BlipProtocolException on a shape mismatch, naming the path
+   */
+  public static <T> T decode(BufferedSource source, Class<T> type) {
+    return read(JsonReader.of(source), type);
+  }
+
+  /**
+   * Decodes a generic tree (as {@link Json#parseTree(String)} returns) into a type, with the same rules
+   * as the streaming decoder.
    *
    * @param tree the generic tree
    * @param type the target class
@@ -90,163 +97,209 @@ public final class RecordCodec {
    * @return the value
    * @throws BlipProtocolException on a shape mismatch, naming the path
    */
-  @SuppressWarnings("unchecked")
   public static <T> T decode(@Nullable Object tree, Class<T> type) {
-    Object value = convert(tree, type, Path.ROOT);
+    JsonAdapter<T> adapter = new JsonAdapter<>() {
+      @Override
+      public T fromJson(JsonReader reader) {
+        return read(reader, type);
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, @Nullable T value) {
+        throw new UnsupportedOperationException("decoding only");
+      }
+    };
+    return java.util.Objects.requireNonNull(adapter.fromJsonValue(tree));
+  }
+
+  /**
+   * Decodes the next value of a reader into a type.
+   *
+   * @param reader the reader, positioned before a value
+   * @param type the target class
+   * @param <T> the target type
+   * @return the value
+   * @throws BlipProtocolException on a shape mismatch, naming the path, or malformed JSON
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T read(JsonReader reader, Class<T> type) {
+    Decoder decoder = decoderFor(type);
+    Object value;
+    try {
+      if (reader.peek() == JsonReader.Token.NULL) {
+        reader.nextNull();
+        value = decoder.absent();
+      } else {
+        value = decoder.read(reader);
+      }
+    } catch (Failure f) {
+      throw f.toException();
+    } catch (JsonEncodingException | JsonDataException e) {
+      throw new BlipProtocolException("malformed JSON: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new BlipProtocolException("cannot read JSON: " + e.getMessage(), e);
+    }
     if (value == null) {
       throw new BlipProtocolException("expected " + type.getSimpleName() + " at $ but got null");
     }
     return (T) (type.isPrimitive() ? value : type.cast(value));
   }
 
-  private static @Nullable Object convert(@Nullable Object v, Type type, Path path) {
+  // ---------------------------------------------------------------------------------------------------
+  // Decoders
+
+  /** Reads one JSON value (never a JSON null: callers handle null with {@link #absent()}). */
+  private abstract static class Decoder {
+    /**
+     * Reads the next value, which is not null.
+     *
+     * @throws Failure on a shape mismatch (the path is added as the failure unwinds)
+     */
+    abstract @Nullable Object read(JsonReader r) throws IOException;
+
+    /** The value for a JSON null or a missing member. */
+    @Nullable Object absent() {
+      return null;
+    }
+
+    /** Reads the next value, null included. */
+    final @Nullable Object readNullable(JsonReader r) throws IOException {
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.nextNull();
+        return absent();
+      }
+      return read(r);
+    }
+  }
+
+  /**
+   * A decoding failure on its way up: each level adds its path segment, and the message and the path
+   * text are built once, at the top. No stack trace: it never escapes this class.
+   */
+  private static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String before;
+    private final String after;
+    private final List<Object> segments = new ArrayList<>(4);
+
+    Failure(String before, String after, @Nullable Throwable cause) {
+      super(before, cause, false, false);
+      this.before = before;
+      this.after = after;
+    }
+
+    Failure field(String name) {
+      segments.add(name);
+      return this;
+    }
+
+    Failure element(int index) {
+      segments.add(index);
+      return this;
+    }
+
+    BlipProtocolException toException() {
+      StringBuilder sb = new StringBuilder(before).append(" at $");
+      for (int i = segments.size() - 1; i >= 0; i--) {
+        Object s = segments.get(i);
+        if (s instanceof Integer index) {
+          sb.append('[').append(index).append(']');
+        } else {
+          sb.append('.').append(s);
+        }
+      }
+      sb.append(after);
+      return getCause() == null ? new BlipProtocolException(sb.toString())
+          : new BlipProtocolException(sb.toString(), getCause());
+    }
+  }
+
+  private static Failure mismatch(String expected, JsonReader.Token token) {
+    return new Failure("expected " + expected, " but got " + kind(token), null);
+  }
+
+  private static Failure cannotRead(Class<?> raw, RuntimeException e) {
+    return new Failure("cannot read " + raw.getSimpleName(), ": " + e.getMessage(), e);
+  }
+
+  private static String kind(JsonReader.Token token) {
+    return switch (token) {
+      case BEGIN_OBJECT -> "an object";
+      case BEGIN_ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> token.name();
+    };
+  }
+
+  private static Decoder decoderFor(Type type) {
+    Decoder d = DECODERS.get(type);
+    if (d == null) {
+      // Not computeIfAbsent: building a decoder builds its element decoders, which may touch the map.
+      d = create(type);
+      Decoder raced = DECODERS.putIfAbsent(type, d);
+      if (raced != null) {
+        d = raced;
+      }
+    }
+    return d;
+  }
+
+  private static Decoder create(Type type) {
     Class<?> raw = rawType(type);
     if (raw == Object.class) {
-      return v;
+      return TREE;
     }
     if (raw == JsonDocument.class) {
-      return JsonDocument.parse(Json.toJson(v));
+      return RAW_DOCUMENT;
     }
-    if (v == null) {
-      return defaultFor(raw);
+    if (raw == String.class) {
+      return STRING;
     }
-    try {
-      if (raw == String.class) {
-        if (v instanceof String || v instanceof Boolean) {
-          return v.toString();
-        }
-        if (v instanceof Double d) {
-          return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
-        }
-        throw mismatch("a string", v, path);
-      }
-      if (raw == int.class || raw == Integer.class) {
-        return (int) number(v, path);
-      }
-      if (raw == long.class || raw == Long.class) {
-        return (long) number(v, path);
-      }
-      if (raw == double.class || raw == Double.class) {
-        return number(v, path);
-      }
-      if (raw == boolean.class || raw == Boolean.class) {
-        if (v instanceof Boolean b) {
-          return b;
-        }
-        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-          return Boolean.parseBoolean(s);
-        }
-        throw mismatch("a boolean", v, path);
-      }
-      if (raw.isEnum()) {
-        return enumValue(raw, v, path);
-      }
-      if (raw == Instant.class) {
-        if (v instanceof Number n) {
-          return Instant.ofEpochMilli(n.longValue());
-        }
-        return instant(string(v, path), path);
-      }
-      if (raw == OffsetDateTime.class) {
-        return OffsetDateTime.parse(string(v, path));
-      }
-      if (raw == LocalDate.class) {
-        return LocalDate.parse(string(v, path).substring(0, 10));
-      }
-      if (raw == Duration.class) {
-        return duration(v, path);
-      }
-      if (List.class.isAssignableFrom(raw) || raw == Set.class) {
-        if (!(v instanceof List<?> list)) {
-          throw mismatch("an array", v, path);
-        }
-        Type item = typeArgument(type, 0);
-        List<Object> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-          Object converted = convert(list.get(i), item, path.element(i));
-          if (converted != null) {
-            out.add(converted);
-          }
-        }
-        return raw == Set.class ? Set.copyOf(out) : List.copyOf(out);
-      }
-      if (Map.class.isAssignableFrom(raw)) {
-        if (!(v instanceof Map<?, ?> map)) {
-          throw mismatch("an object", v, path);
-        }
-        Type valueType = typeArgument(type, 1);
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-          Object converted = convert(e.getValue(), valueType, path.field(String.valueOf(e.getKey())));
-          if (converted != null) {
-            out.put(String.valueOf(e.getKey()), converted);
-          }
-        }
-        return java.util.Collections.unmodifiableMap(out);
-      }
-      if (raw.isRecord()) {
-        if (!(v instanceof Map<?, ?> map)) {
-          throw mismatch("an object", v, path);
-        }
-        return decodeRecord(map, raw, path);
-      }
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw new BlipProtocolException("cannot read " + raw.getSimpleName() + " at " + path + ": "
-          + e.getMessage(), e);
+    if (raw == int.class || raw == Integer.class) {
+      return new NumberDecoder(raw, raw == int.class ? 0 : null, NumberDecoder.INT);
     }
-    throw new BlipProtocolException("cannot decode JSON into " + raw.getName() + " at " + path);
-  }
-
-  private static Object decodeRecord(Map<?, ?> map, Class<?> raw, Path path) {
-    RecordInfo info = INFO.computeIfAbsent(raw, RecordCodec::inspect);
-    RecordComponent[] components = info.components();
-    Object[] args = new Object[components.length];
-    boolean[] seen = new boolean[components.length];
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      String key = String.valueOf(e.getKey());
-      Integer index = info.indexByName().get(key);
-      if (index == null) {
-        index = info.indexByLowerName().get(key.toLowerCase(Locale.ROOT));
+    if (raw == long.class || raw == Long.class) {
+      return new NumberDecoder(raw, raw == long.class ? 0L : null, NumberDecoder.LONG);
+    }
+    if (raw == double.class || raw == Double.class) {
+      return new NumberDecoder(raw, raw == double.class ? 0.0 : null, NumberDecoder.DOUBLE);
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return raw == boolean.class ? BOOLEAN_PRIMITIVE : BOOLEAN_BOXED;
+    }
+    if (raw.isEnum()) {
+      return new EnumDecoder(raw);
+    }
+    if (raw == Instant.class) {
+      return INSTANT;
+    }
+    if (raw == OffsetDateTime.class) {
+      return OFFSET_DATE_TIME;
+    }
+    if (raw == LocalDate.class) {
+      return LOCAL_DATE;
+    }
+    if (raw == Duration.class) {
+      return DURATION;
+    }
+    if (List.class.isAssignableFrom(raw) || raw == Set.class) {
+      return new CollectionDecoder(raw, decoderFor(typeArgument(type, 0)));
+    }
+    if (Map.class.isAssignableFrom(raw)) {
+      return new MapDecoder(raw, decoderFor(typeArgument(type, 1)));
+    }
+    if (raw.isRecord()) {
+      return new RecordDecoder(raw);
+    }
+    return new Decoder() {
+      @Override
+      @Nullable Object read(JsonReader r) {
+        throw new Failure("cannot decode JSON into " + raw.getName(), "", null);
       }
-      if (index == null || seen[index]) {
-        continue;
-      }
-      seen[index] = true;
-      RecordComponent c = components[index];
-      args[index] = convert(e.getValue(), c.getGenericType(), path.field(c.getName()));
-    }
-    for (int i = 0; i < components.length; i++) {
-      if (args[i] == null) {
-        args[i] = defaultFor(components[i].getType());
-      }
-    }
-    try {
-      return info.constructor().newInstance(args);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      throw new BlipProtocolException("invalid " + raw.getSimpleName() + " at " + path + ": "
-          + (cause == null ? e : cause.getMessage()), cause == null ? e : cause);
-    } catch (ReflectiveOperationException e) {
-      throw new BlipProtocolException("cannot create " + raw.getName() + " (is it public and exported?)", e);
-    }
-  }
-
-  private static RecordInfo inspect(Class<?> type) {
-    RecordComponent[] components = type.getRecordComponents();
-    Class<?>[] types = new Class<?>[components.length];
-    Map<String, Integer> exact = new ConcurrentHashMap<>();
-    Map<String, Integer> index = new ConcurrentHashMap<>();
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-      exact.putIfAbsent(components[i].getName(), i);
-      index.putIfAbsent(components[i].getName().toLowerCase(Locale.ROOT), i);
-    }
-    try {
-      Constructor<?> ctor = type.getDeclaredConstructor(types);
-      return new RecordInfo(ctor, components, Map.copyOf(exact), Map.copyOf(index));
-    } catch (NoSuchMethodException e) {
-      throw new BlipProtocolException("record " + type.getName() + " has no canonical constructor", e);
-    }
+    };
   }
 
   private static @Nullable Object defaultFor(Class<?> raw) {
@@ -270,6 +323,416 @@ public final class RecordCodec {
     return null;
   }
 
+  /** {@code Object} components: a generic tree (numbers as {@code Double}). */
+  private static final Decoder TREE = new Decoder() {
+    @Override
+    @Nullable Object read(JsonReader r) throws IOException {
+      return r.readJsonValue();
+    }
+  };
+
+  /** {@link JsonDocument} components: the member's raw JSON text, not parsed. */
+  private static final Decoder RAW_DOCUMENT = new Decoder() {
+    @Override
+    Object read(JsonReader r) throws IOException {
+      try (BufferedSource s = r.nextSource()) {
+        return JsonDocumentAccess.trusted(s.readByteString());
+      }
+    }
+
+    @Override
+    Object absent() {
+      return JsonDocumentAccess.trusted("null");
+    }
+  };
+
+  private static final Decoder STRING = new Decoder() {
+    @Override
+    Object read(JsonReader r) throws IOException {
+      JsonReader.Token t = r.peek();
+      switch (t) {
+        case STRING -> {
+          return r.nextString();
+        }
+        case BOOLEAN -> {
+          return Boolean.toString(r.nextBoolean());
+        }
+        case NUMBER -> {
+          double d = r.nextDouble();
+          return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        }
+        default -> throw mismatch("a string", t);
+      }
+    }
+  };
+
+  /** Reads a number, or a non-blank string holding one. */
+  private static double number(JsonReader r) throws IOException {
+    JsonReader.Token t = r.peek();
+    if (t == JsonReader.Token.NUMBER) {
+      return r.nextDouble();
+    }
+    if (t == JsonReader.Token.STRING) {
+      String s = r.nextString();
+      if (!s.isBlank()) {
+        return Double.parseDouble(s.trim());
+      }
+    }
+    throw mismatch("a number", t);
+  }
+
+  private static final class NumberDecoder extends Decoder {
+    static final int INT = 0;
+    static final int LONG = 1;
+    static final int DOUBLE = 2;
+    private final Class<?> raw;
+    private final @Nullable Object absent;
+    private final int kind;
+
+    NumberDecoder(Class<?> raw, @Nullable Object absent, int kind) {
+      this.raw = raw;
+      this.absent = absent;
+      this.kind = kind;
+    }
+
+    @Override
+    Object read(JsonReader r) throws IOException {
+      try {
+        double d = number(r);
+        return kind == INT ? (Object) (int) d : kind == LONG ? (Object) (long) d : (Object) d;
+      } catch (NumberFormatException e) {
+        throw cannotRead(raw, e);
+      }
+    }
+
+    @Override
+    @Nullable Object absent() {
+      return absent;
+    }
+  }
+
+  private static Boolean bool(JsonReader r) throws IOException {
+    JsonReader.Token t = r.peek();
+    if (t == JsonReader.Token.BOOLEAN) {
+      return r.nextBoolean();
+    }
+    if (t == JsonReader.Token.STRING) {
+      String s = r.nextString();
+      if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(s);
+      }
+    }
+    throw mismatch("a boolean", t);
+  }
+
+  private static final Decoder BOOLEAN_PRIMITIVE = new Decoder() {
+    @Override
+    Object read(JsonReader r) throws IOException {
+      return bool(r);
+    }
+
+    @Override
+    Object absent() {
+      return false;
+    }
+  };
+
+  private static final Decoder BOOLEAN_BOXED = new Decoder() {
+    @Override
+    Object read(JsonReader r) throws IOException {
+      return bool(r);
+    }
+  };
+
+  /** Reads a JSON string, or fails naming what it found. */
+  private static String text(JsonReader r) throws IOException {
+    JsonReader.Token t = r.peek();
+    if (t != JsonReader.Token.STRING) {
+      throw mismatch("a string", t);
+    }
+    return r.nextString();
+  }
+
+  private static final Decoder INSTANT = new Decoder() {
+    @Override
+    Object read(JsonReader r) throws IOException {
+      if (r.peek() == JsonReader.Token.NUMBER) {
+        return Instant.ofEpochMilli((long) r.nextDouble());
+      }
+      String s = text(r);
+      try {
+        return instant(s);
+      } catch (DateTimeParseException e) {
+        throw new Failure("cannot read a date-time", ": " + s, e);
+      }
+    }
+  };
+
+  private static final Decoder OFFSET_DATE_TIME = new Decoder() {
+    @Override
+    Object read(JsonReader r) throws IOException {
+      String s = text(r);
+      try {
+        return OffsetDateTime.parse(s);
+      } catch (DateTimeParseException e) {
+        throw cannotRead(OffsetDateTime.class, e);
+      }
+    }
+  };
+
+  private static final Decoder LOCAL_DATE = new Decoder() {
+    @Override
+    Object read(JsonReader r) throws IOException {
+      String s = text(r);
+      try {
+        return LocalDate.parse(s.substring(0, 10));
+      } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+        throw cannotRead(LocalDate.class, e);
+      }
+    }
+  };
+
+  private static final Decoder DURATION = new Decoder() {
+    @Override
+    Object read(JsonReader r) throws IOException {
+      if (r.peek() == JsonReader.Token.NUMBER) {
+        return Duration.ofMillis(Math.round(r.nextDouble() * 1000));
+      }
+      String s = text(r).trim();
+      try {
+        Duration d = durationText(s);
+        if (d == null) {
+          throw new Failure("cannot read a duration", ": " + s, null);
+        }
+        return d;
+      } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+        throw cannotRead(Duration.class, e);
+      }
+    }
+  };
+
+  private static final class EnumDecoder extends Decoder {
+    private static final Object NO_CONSTANT = new Object();
+    private static final int MAX_CACHED = 256;
+    private final Map<String, Object> byNormalisedName = new HashMap<>();
+    private final @Nullable Object unknown;
+    /** Wire text to constant (or {@link #NO_CONSTANT}), so each distinct value is normalised once. */
+    private final ConcurrentHashMap<String, Object> byWire = new ConcurrentHashMap<>();
+
+    EnumDecoder(Class<?> raw) {
+      for (Object c : raw.getEnumConstants()) {
+        byNormalisedName.putIfAbsent(normalise(((Enum<?>) c).name()), c);
+      }
+      this.unknown = unknownConstant(raw);
+    }
+
+    @Override
+    @Nullable Object read(JsonReader r) throws IOException {
+      JsonReader.Token t = r.peek();
+      String text;
+      if (t == JsonReader.Token.NUMBER) {
+        double d = r.nextDouble();
+        if (d != Math.rint(d)) {
+          throw mismatch("a string", t);
+        }
+        text = Long.toString((long) d);
+      } else {
+        text = text(r);
+      }
+      Object found = byWire.get(text);
+      if (found == null) {
+        Object c = byNormalisedName.get(normalise(text));
+        found = c == null ? unknown == null ? NO_CONSTANT : unknown : c;
+        if (byWire.size() < MAX_CACHED) {
+          byWire.put(text, found);
+        }
+      }
+      return found == NO_CONSTANT ? null : found;
+    }
+
+    @Override
+    @Nullable Object absent() {
+      return unknown;
+    }
+  }
+
+  private static final class CollectionDecoder extends Decoder {
+    private final boolean set;
+    private final Decoder element;
+    private final @Nullable Object absent;
+
+    CollectionDecoder(Class<?> raw, Decoder element) {
+      this.set = raw == Set.class;
+      this.element = element;
+      this.absent = raw == List.class ? List.of() : raw == Set.class ? Set.of() : null;
+    }
+
+    @Override
+    Object read(JsonReader r) throws IOException {
+      JsonReader.Token t = r.peek();
+      if (t != JsonReader.Token.BEGIN_ARRAY) {
+        throw mismatch("an array", t);
+      }
+      List<Object> out = new ArrayList<>();
+      r.beginArray();
+      for (int i = 0; r.hasNext(); i++) {
+        Object v;
+        try {
+          v = element.readNullable(r);
+        } catch (Failure f) {
+          throw f.element(i);
+        }
+        if (v != null) {
+          out.add(v);
+        }
+      }
+      r.endArray();
+      return set ? Set.copyOf(out) : List.copyOf(out);
+    }
+
+    @Override
+    @Nullable Object absent() {
+      return absent;
+    }
+  }
+
+  private static final class MapDecoder extends Decoder {
+    private final Decoder value;
+    private final @Nullable Object absent;
+
+    MapDecoder(Class<?> raw, Decoder value) {
+      this.value = value;
+      this.absent = raw == Map.class ? Map.of() : null;
+    }
+
+    @Override
+    Object read(JsonReader r) throws IOException {
+      JsonReader.Token t = r.peek();
+      if (t != JsonReader.Token.BEGIN_OBJECT) {
+        throw mismatch("an object", t);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      r.beginObject();
+      while (r.hasNext()) {
+        String key = r.nextName();
+        Object v;
+        try {
+          v = value.readNullable(r);
+        } catch (Failure f) {
+          throw f.field(key);
+        }
+        if (v != null) {
+          out.put(key, v);
+        }
+      }
+      r.endObject();
+      return java.util.Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    @Nullable Object absent() {
+      return absent;
+    }
+  }
+
+  private static final class RecordDecoder extends Decoder {
+    private final Class<?> raw;
+    private final Constructor<?> constructor;
+    private final String[] names;
+    private final Type[] types;
+    private final @Nullable Object[] defaults;
+    /** Exact component names, matched by Moshi on the bytes without allocating a string. */
+    private final JsonReader.Options exact;
+    private final Map<String, Integer> byLowerName;
+    /** Resolved on first use, so that records may nest themselves. */
+    private volatile Decoder @Nullable [] decoders;
+
+    RecordDecoder(Class<?> raw) {
+      this.raw = raw;
+      RecordComponent[] components = raw.getRecordComponents();
+      int n = components.length;
+      names = new String[n];
+      types = new Type[n];
+      defaults = new Object[n];
+      Class<?>[] rawTypes = new Class<?>[n];
+      Map<String, Integer> lower = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        names[i] = components[i].getName();
+        types[i] = components[i].getGenericType();
+        rawTypes[i] = components[i].getType();
+        defaults[i] = defaultFor(rawTypes[i]);
+        lower.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i);
+      }
+      byLowerName = Map.copyOf(lower);
+      exact = JsonReader.Options.of(names);
+      try {
+        constructor = raw.getDeclaredConstructor(rawTypes);
+      } catch (NoSuchMethodException e) {
+        throw new BlipProtocolException("record " + raw.getName() + " has no canonical constructor", e);
+      }
+    }
+
+    private Decoder[] decoders() {
+      Decoder[] d = decoders;
+      if (d == null) {
+        d = new Decoder[types.length];
+        for (int i = 0; i < d.length; i++) {
+          d[i] = decoderFor(types[i]);
+        }
+        decoders = d;
+      }
+      return d;
+    }
+
+    @Override
+    @Nullable Object read(JsonReader r) throws IOException {
+      JsonReader.Token t = r.peek();
+      if (t != JsonReader.Token.BEGIN_OBJECT) {
+        throw mismatch("an object", t);
+      }
+      Decoder[] decoders = decoders();
+      int n = decoders.length;
+      Object[] args = new Object[n];
+      boolean[] seen = new boolean[n];
+      r.beginObject();
+      while (r.hasNext()) {
+        int index = r.selectName(exact);
+        if (index < 0) {
+          Integer found = byLowerName.get(r.nextName().toLowerCase(Locale.ROOT));
+          index = found == null ? -1 : found;
+        }
+        if (index < 0 || seen[index]) {
+          r.skipValue();
+          continue;
+        }
+        seen[index] = true;
+        try {
+          args[index] = decoders[index].readNullable(r);
+        } catch (Failure f) {
+          throw f.field(names[index]);
+        }
+      }
+      r.endObject();
+      for (int i = 0; i < n; i++) {
+        if (args[i] == null) {
+          args[i] = defaults[i];
+        }
+      }
+      try {
+        return constructor.newInstance(args);
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        throw new Failure("invalid " + raw.getSimpleName(), ": " + (cause == null ? e : cause.getMessage()),
+            cause == null ? e : cause);
+      } catch (ReflectiveOperationException e) {
+        throw new BlipProtocolException("cannot create " + raw.getName() + " (is it public and exported?)", e);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Scalars shared with other modules
+
   private static @Nullable Object unknownConstant(Class<?> raw) {
     for (Object c : raw.getEnumConstants()) {
       if (((Enum<?>) c).name().equals("UNKNOWN")) {
@@ -277,17 +740,6 @@ public final class RecordCodec {
       }
     }
     return null;
-  }
-
-  private static @Nullable Object enumValue(Class<?> raw, Object v, Path path) {
-    String text = v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : string(v, path);
-    String wanted = normalise(text);
-    for (Object c : raw.getEnumConstants()) {
-      if (normalise(((Enum<?>) c).name()).equals(wanted)) {
-        return c;
-      }
-    }
-    return unknownConstant(raw);
   }
 
   /**
@@ -307,23 +759,6 @@ public final class RecordCodec {
     return sb.toString();
   }
 
-  private static double number(Object v, Object path) {
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    if (v instanceof String s && !s.isBlank()) {
-      return Double.parseDouble(s.trim());
-    }
-    throw mismatch("a number", v, path);
-  }
-
-  private static String string(Object v, Object path) {
-    if (v instanceof String s) {
-      return s;
-    }
-    throw mismatch("a string", v, path);
-  }
-
   /**
    * Parses an ISO-8601 instant with or without an offset ({@code 2019-12-04T13:45:25.664Z},
    * {@code 2019-12-04T13:45:25.664+00:00}, {@code 2019-12-04T13:45:25.664} taken as UTC).
@@ -331,24 +766,24 @@ public final class RecordCodec {
    * @param s the text
    * @param path the JSON path for errors
    * @return the instant
+   * @throws BlipProtocolException if the text is no date-time
    */
   public static Instant parseInstant(String s, String path) {
-    return instant(s, path);
+    try {
+      return instant(s);
+    } catch (DateTimeParseException e) {
+      throw new BlipProtocolException("cannot read a date-time at " + path + ": " + s, e);
+    }
   }
 
-  /** {@link #parseInstant(String, String)} with the path as any object, turned into text only on error. */
-  private static Instant instant(String s, Object path) {
+  private static Instant instant(String s) {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
       try {
         return Instant.parse(s);
       } catch (DateTimeParseException e2) {
-        try {
-          return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
-        } catch (DateTimeParseException e3) {
-          throw new BlipProtocolException("cannot read a date-time at " + path + ": " + s, e3);
-        }
+        return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
       }
     }
   }
@@ -360,23 +795,32 @@ public final class RecordCodec {
    * @param v the JSON value
    * @param path the JSON path for errors
    * @return the duration
+   * @throws BlipProtocolException if the value is no duration
+   * @throws NumberFormatException if a part of {@code hh:mm:ss} is not a number
    */
   public static Duration parseDuration(Object v, String path) {
-    return duration(v, path);
-  }
-
-  /** {@link #parseDuration(Object, String)} with the path as any object, turned into text only on error. */
-  private static Duration duration(Object v, Object path) {
     if (v instanceof Number n) {
       return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
     }
-    String s = string(v, path).trim();
+    if (!(v instanceof String text)) {
+      throw new BlipProtocolException("expected a string at " + path + " but got " + Json.kind(v));
+    }
+    String s = text.trim();
+    Duration d = durationText(s);
+    if (d == null) {
+      throw new BlipProtocolException("cannot read a duration at " + path + ": " + s);
+    }
+    return d;
+  }
+
+  /** A trimmed duration text, or null when it is not ISO-8601 and not three ':'-separated parts. */
+  private static @Nullable Duration durationText(String s) {
     if (s.startsWith("P") || s.startsWith("-P")) {
       return Duration.parse(s);
     }
     String[] parts = s.split(":");
     if (parts.length != 3) {
-      throw new BlipProtocolException("cannot read a duration at " + path + ": " + s);
+      return null;
     }
     long days = 0;
     String hours = parts[0];
@@ -388,10 +832,6 @@ public final class RecordCodec {
     double seconds = Double.parseDouble(parts[2]);
     return Duration.ofDays(days).plusHours(Long.parseLong(hours)).plusMinutes(Long.parseLong(parts[1]))
         .plusNanos(Math.round(seconds * 1_000_000_000L));
-  }
-
-  private static BlipProtocolException mismatch(String expected, Object v, Object path) {
-    return new BlipProtocolException("expected " + expected + " at " + path + " but got " + Json.kind(v));
   }
 
   private static Class<?> rawType(Type type) {
@@ -413,6 +853,9 @@ public final class RecordCodec {
     }
     return Object.class;
   }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Encoding
 
   /**
    * Converts a value to a generic tree: records by component name (nulls left out), enums by name,

@@ -86,4 +86,33 @@ class JsonDocumentTest {
     assertEquals("{\"n\":1.5,\"i\":2}", JsonDocument.of(numbers).json());
     assertFalse(JsonDocument.text("secret").toString().contains("secret"));
   }
+
+  @Test
+  void documentsReadOffTheWireKeepBytesButBehaveLikeText() {
+    String resource = "{\"id\":\"q\",\"name\":\"Fila \u00e7\u00e3o \u2713 \ud83d\ude00\",\"isActive\":true,"
+        + "\"priority\":\"2\"}";
+    byte[] body = ("{\"id\":\"1\",\"method\":\"get\",\"status\":\"success\",\"resource\": " + resource
+        + " ,\"type\":\"application/json\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Command c = dev.blipsdk.core.internal.EnvelopeCodec.readCommand(new okio.Buffer().write(body));
+    JsonDocument wire = c.requireResource();
+    JsonDocument text = JsonDocument.parse(resource);
+    assertEquals(resource, wire.json());
+    assertEquals(text, wire);
+    assertEquals(text.hashCode(), wire.hashCode());
+    assertTrue(wire.isObject());
+    assertFalse(wire.isString());
+    assertEquals(text.tree(), wire.tree());
+    assertEquals(new Queue("q", "Fila \u00e7\u00e3o \u2713 \ud83d\ude00", true, 2, null), wire.decode(Queue.class));
+    assertEquals(text.toString(), wire.toString());
+    // written back (a command echoing it) byte for byte
+    Command echo = Command.set("/queues", "application/json", wire).build();
+    String written = new String(dev.blipsdk.core.internal.EnvelopeCodec.toBytes(echo),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(written.contains("\"resource\":" + resource), written);
+    DocumentCollection<JsonDocument> page = JsonDocument.parse("{\"items\":[" + resource + ", \"\u00e9\"]}")
+        .asCollection();
+    assertEquals(List.of(text, JsonDocument.text("\u00e9")), page.items());
+    assertTrue(page.items().get(1).isString());
+    assertEquals("\u00e9", page.items().get(1).asString());
+  }
 }
