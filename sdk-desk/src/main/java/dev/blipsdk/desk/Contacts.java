@@ -130,7 +130,7 @@ public final class Contacts {
    * @return the contacts
    */
   public PagedIterable<Contact> list() {
-    return PagedIterable.of(this::fetchAll, DEFAULT_PAGE_SIZE, Long.MAX_VALUE);
+    return PagedIterable.of(this::fetchAll, DEFAULT_PAGE_SIZE, MAX_TAKE, Long.MAX_VALUE);
   }
 
   /**
@@ -145,7 +145,8 @@ public final class Contacts {
   public PagedIterable<Contact> search(ContactFilter filter) {
     Objects.requireNonNull(filter, "filter");
     String odata = filter.toOData();
-    return PagedIterable.of((skip, take) -> fetchFiltered(odata, skip, take), DEFAULT_PAGE_SIZE, Long.MAX_VALUE);
+    return PagedIterable.of((skip, take) -> fetchFiltered(odata, skip, take), DEFAULT_PAGE_SIZE,
+        MAX_FILTERED_WINDOW, Long.MAX_VALUE);
   }
 
   private Page<Contact> fetchAll(int skip, int take) {

@@ -136,7 +136,7 @@ public final class Tickets {
 
   /**
    * Lists tickets matching a query, fetched lazily {@value #MAX_TAKE} at a time (Blip's maximum; a
-   * smaller {@link PagedIterable#pageSize(int)} is honoured, a larger one is capped).
+   * smaller {@link PagedIterable#pageSize(int)} is honoured, a larger one is refused).
    *
    * @param query the query
    * @return the tickets
@@ -157,7 +157,7 @@ public final class Tickets {
       Command response = desk.get(uri.query("$skip", skip).query("$take", t).build());
       WireCollection c = WireCollection.of(response);
       return new Page<>(map(c), c.total(), skip, t);
-    }, MAX_TAKE, Long.MAX_VALUE);
+    }, MAX_TAKE, MAX_TAKE, Long.MAX_VALUE);
   }
 
   /**
