@@ -153,7 +153,9 @@ public final class DeskActiveMessages {
     BlipClient sender = whatsApp.blip();
     if (routing == ActiveMessageRouting.MASTER_STATE) {
       Identity bot = Objects.requireNonNull(serviceBot, "serviceBot");
-      String uri = CommandUri.path("/contexts").segment(customer.value()).encodedSegment("Master-State").build();
+      // The routing lasts as long as the direct routing of the reply (24 h by default), then normal rules apply.
+      String uri = CommandUri.path("/contexts").segment(customer.value()).encodedSegment("Master-State")
+          .query("expiration", window.toMillis()).build();
       sender.execute(Command.set(uri, MediaTypes.TEXT_PLAIN, JsonDocument.text(bot.value()))
           .to(DeskTransport.MSGING).build());
     }

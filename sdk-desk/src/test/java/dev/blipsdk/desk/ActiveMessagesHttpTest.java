@@ -192,14 +192,16 @@ class ActiveMessagesHttpTest {
     int contextAt = -1;
     int messageAt = -1;
     for (int i = 0; i < all.size(); i++) {
-      if (String.valueOf(all.get(i).field("uri")).endsWith("/Master-State")) {
+      if (String.valueOf(all.get(i).field("uri")).contains("/Master-State?expiration=86400000")) {
         contextAt = i;
       }
       if ("/messages".equals(all.get(i).endpoint()) || all.get(i).endpoint().contains("messages")) {
         messageAt = i;
       }
     }
-    assertTrue(contextAt >= 0 && contextAt < messageAt, "context set before the send");
+    assertTrue(contextAt >= 0 && contextAt < messageAt, "context set, with the 24 h expiry, before the send");
+    f.clock.advance(java.time.Duration.ofHours(24).plusMinutes(1));
+    assertEquals(null, f.fake.bot().context(customer.value(), "Master-State"), "the routing expires with the window");
     assertThrows(IllegalStateException.class,
         () -> DeskClient.builder(blip).activeMessageRouting(ActiveMessageRouting.MASTER_STATE).build());
     blip.close();
