@@ -7,11 +7,8 @@ import java.time.Instant;
  * The signed timestamp of the request is further in the future than the tolerance allows: almost always
  * a clock that is off on one side, or a forged timestamp.
  */
-public final class TimestampInFutureException extends WebhookVerificationException {
+public final class TimestampInFutureException extends TimestampOutsideToleranceException {
   private static final long serialVersionUID = 1L;
-  private final Instant timestamp;
-  private final Instant now;
-  private final Duration tolerance;
 
   /**
    * Creates the exception.
@@ -25,36 +22,7 @@ public final class TimestampInFutureException extends WebhookVerificationExcepti
     super(Failure.TIMESTAMP_IN_FUTURE, headerName, "the signed timestamp in '" + headerName + "' ("
         + timestamp + ") is " + Duration.between(now, timestamp).toSeconds() + " s after now (" + now
         + "), more than the tolerance of " + tolerance.toSeconds() + " s. Synchronise the clocks (NTP) on"
-        + " both sides, or raise the tolerance if the skew is legitimate.");
-    this.timestamp = timestamp;
-    this.now = now;
-    this.tolerance = tolerance;
-  }
-
-  /**
-   * The signed timestamp.
-   *
-   * @return the timestamp
-   */
-  public Instant timestamp() {
-    return timestamp;
-  }
-
-  /**
-   * The verifier's time when it checked.
-   *
-   * @return the time
-   */
-  public Instant now() {
-    return now;
-  }
-
-  /**
-   * The tolerance that was exceeded.
-   *
-   * @return the tolerance
-   */
-  public Duration tolerance() {
-    return tolerance;
+        + " both sides, or raise the tolerance if the skew is legitimate.", timestamp, now,
+        tolerance);
   }
 }

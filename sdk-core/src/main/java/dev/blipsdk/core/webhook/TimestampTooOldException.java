@@ -7,11 +7,8 @@ import java.time.Instant;
  * The signed timestamp of the request is older than the tolerance allows: a replayed request, one that
  * took very long to arrive, or a clock that is off on either side.
  */
-public final class TimestampTooOldException extends WebhookVerificationException {
+public final class TimestampTooOldException extends TimestampOutsideToleranceException {
   private static final long serialVersionUID = 1L;
-  private final Instant timestamp;
-  private final Instant now;
-  private final Duration tolerance;
 
   /**
    * Creates the exception.
@@ -25,36 +22,7 @@ public final class TimestampTooOldException extends WebhookVerificationException
     super(Failure.TIMESTAMP_TOO_OLD, headerName, "the signed timestamp in '" + headerName + "' ("
         + timestamp + ") is " + Duration.between(timestamp, now).toSeconds() + " s before now (" + now
         + "), more than the tolerance of " + tolerance.toSeconds() + " s. Reject it as a possible replay; if"
-        + " genuine requests fail this way, synchronise the clocks (NTP) or raise the tolerance.");
-    this.timestamp = timestamp;
-    this.now = now;
-    this.tolerance = tolerance;
-  }
-
-  /**
-   * The signed timestamp.
-   *
-   * @return the timestamp
-   */
-  public Instant timestamp() {
-    return timestamp;
-  }
-
-  /**
-   * The verifier's time when it checked.
-   *
-   * @return the time
-   */
-  public Instant now() {
-    return now;
-  }
-
-  /**
-   * The tolerance that was exceeded.
-   *
-   * @return the tolerance
-   */
-  public Duration tolerance() {
-    return tolerance;
+        + " genuine requests fail this way, synchronise the clocks (NTP) or raise the tolerance.", timestamp, now,
+        tolerance);
   }
 }

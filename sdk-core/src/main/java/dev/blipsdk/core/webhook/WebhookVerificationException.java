@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract sealed class WebhookVerificationException extends BlipException
     permits MissingHeaderException, MalformedHeaderException, SignatureMismatchException,
-        TimestampTooOldException, TimestampInFutureException, TokenRejectedException {
+        TimestampOutsideToleranceException, TokenRejectedException {
   private static final long serialVersionUID = 1L;
 
   /** Why verification failed. */
