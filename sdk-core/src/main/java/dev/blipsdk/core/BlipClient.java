@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.UUID;
+import dev.blipsdk.core.internal.EnvelopeIds;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -130,7 +130,8 @@ public final class BlipClient implements AutoCloseable {
 
 
   /**
-   * A new envelope id from the configured supplier (a random UUID by default).
+   * A new envelope id from the configured supplier (by default a random version-4 UUID string; see
+   * {@link Builder#envelopeIdSupplier(Supplier)}).
    *
    * @return the id
    */
@@ -363,7 +364,7 @@ public final class BlipClient implements AutoCloseable {
     private @Nullable OkHttpClient httpClient;
     private boolean sharedFrom;
     private Clock clock = Clock.systemUTC();
-    private Supplier<String> envelopeIds = () -> UUID.randomUUID().toString();
+    private Supplier<String> envelopeIds = EnvelopeIds::random;
     private Sleeper sleeper = Sleeper.system();
     private boolean logBodies;
 
@@ -578,7 +579,10 @@ public final class BlipClient implements AutoCloseable {
     }
 
     /**
-     * Sets where envelope ids come from (default random UUIDs). Must be thread-safe and unique.
+     * Sets where envelope ids come from. Must be thread-safe and unique. The default gives random version-4
+     * UUID strings drawn from {@link java.util.concurrent.ThreadLocalRandom}: unique, fast and free of shared
+     * locks, but not unpredictable (an envelope id is an identifier, not a secret). Supply
+     * {@code () -> UUID.randomUUID().toString()} if ids must come from a {@code SecureRandom}.
      *
      * @param supplier the id supplier
      * @return this builder
