@@ -260,6 +260,49 @@ public final class BlipClient implements AutoCloseable {
   }
 
   /**
+   * Executes a command and returns its resource decoded into {@code resourceType}: the same as
+   * {@code execute(command).requireResource().decode(resourceType)} (same result, same exceptions and
+   * messages, same retries), but the resource is decoded in the same pass as the response envelope, without
+   * keeping a copy of its JSON. Use it when only the resource is wanted.
+   *
+   * <pre>{@code
+   * record Contact(String identity, String name, String email) {}
+   * Contact c = client.execute(Command.get("/contacts/" + identity).to("postmaster@crm.msging.net").build(),
+   *     Contact.class);
+   * }</pre>
+   *
+   * @param command the request command
+   * @param resourceType the type to decode the resource into (rules of
+   *     {@link dev.blipsdk.core.envelope.JsonDocument#decode(Class)})
+   * @param <T> the resource's type
+   * @return the decoded resource
+   * @throws dev.blipsdk.core.exception.BlipCommandException if the command failed
+   * @throws dev.blipsdk.core.exception.BlipProtocolException if the response has no resource or it does not
+   *     decode into {@code resourceType}
+   * @throws dev.blipsdk.core.exception.BlipException on any other failure
+   */
+  public <T> T execute(Command command, Class<T> resourceType) {
+    return execute(command, resourceType, RequestOptions.none());
+  }
+
+  /**
+   * Executes a command with per-call options and returns its resource decoded. See
+   * {@link #execute(Command, Class)}.
+   *
+   * @param command the request command
+   * @param resourceType the type to decode the resource into
+   * @param options the options
+   * @param <T> the resource's type
+   * @return the decoded resource
+   * @throws dev.blipsdk.core.exception.BlipException on any failure
+   */
+  public <T> T execute(Command command, Class<T> resourceType, RequestOptions options) {
+    Objects.requireNonNull(resourceType, "resourceType");
+    Objects.requireNonNull(options, "options");
+    return transport.sendForResource(prepare(command), options, resourceType);
+  }
+
+  /**
    * Executes a command without blocking. See {@link #execute(Command)}.
    *
    * @param command the request command
