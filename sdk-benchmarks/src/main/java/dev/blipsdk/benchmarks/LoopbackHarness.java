@@ -251,8 +251,8 @@ public final class LoopbackHarness {
       }
     };
     Op sdkGet = () -> {
-      SdkModels.Contact c = sdk.execute(Command.get(CONTACT_URI).to(CRM).build()).requireResource()
-          .decode(SdkModels.Contact.class);
+      // the typed overload: the resource is decoded in the same pass as the envelope, as the raw side does
+      SdkModels.Contact c = sdk.execute(Command.get(CONTACT_URI).to(CRM).build(), SdkModels.Contact.class);
       if (c.identity() == null) {
         throw new IllegalStateException("contact without identity");
       }

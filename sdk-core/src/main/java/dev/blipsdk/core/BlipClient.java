@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.UUID;
+import dev.blipsdk.core.internal.EnvelopeIds;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -130,7 +130,8 @@ public final class BlipClient implements AutoCloseable {
 
 
   /**
-   * A new envelope id from the configured supplier (a random UUID by default).
+   * A new envelope id from the configured supplier (by default a random version-4 UUID string; see
+   * {@link Builder#envelopeIdSupplier(Supplier)}).
    *
    * @return the id
    */
@@ -259,6 +260,49 @@ public final class BlipClient implements AutoCloseable {
   }
 
   /**
+   * Executes a command and returns its resource decoded into {@code resourceType}: the same as
+   * {@code execute(command).requireResource().decode(resourceType)} (same result, same exceptions and
+   * messages, same retries), but the resource is decoded in the same pass as the response envelope, without
+   * keeping a copy of its JSON. Use it when only the resource is wanted.
+   *
+   * <pre>{@code
+   * record Contact(String identity, String name, String email) {}
+   * Contact c = client.execute(Command.get("/contacts/" + identity).to("postmaster@crm.msging.net").build(),
+   *     Contact.class);
+   * }</pre>
+   *
+   * @param command the request command
+   * @param resourceType the type to decode the resource into (rules of
+   *     {@link dev.blipsdk.core.envelope.JsonDocument#decode(Class)})
+   * @param <T> the resource's type
+   * @return the decoded resource
+   * @throws dev.blipsdk.core.exception.BlipCommandException if the command failed
+   * @throws dev.blipsdk.core.exception.BlipProtocolException if the response has no resource or it does not
+   *     decode into {@code resourceType}
+   * @throws dev.blipsdk.core.exception.BlipException on any other failure
+   */
+  public <T> T execute(Command command, Class<T> resourceType) {
+    return execute(command, resourceType, RequestOptions.none());
+  }
+
+  /**
+   * Executes a command with per-call options and returns its resource decoded. See
+   * {@link #execute(Command, Class)}.
+   *
+   * @param command the request command
+   * @param resourceType the type to decode the resource into
+   * @param options the options
+   * @param <T> the resource's type
+   * @return the decoded resource
+   * @throws dev.blipsdk.core.exception.BlipException on any failure
+   */
+  public <T> T execute(Command command, Class<T> resourceType, RequestOptions options) {
+    Objects.requireNonNull(resourceType, "resourceType");
+    Objects.requireNonNull(options, "options");
+    return transport.sendForResource(prepare(command), options, resourceType);
+  }
+
+  /**
    * Executes a command without blocking. See {@link #execute(Command)}.
    *
    * @param command the request command
@@ -363,7 +407,7 @@ public final class BlipClient implements AutoCloseable {
     private @Nullable OkHttpClient httpClient;
     private boolean sharedFrom;
     private Clock clock = Clock.systemUTC();
-    private Supplier<String> envelopeIds = () -> UUID.randomUUID().toString();
+    private Supplier<String> envelopeIds = EnvelopeIds::random;
     private Sleeper sleeper = Sleeper.system();
     private boolean logBodies;
 
@@ -578,7 +622,10 @@ public final class BlipClient implements AutoCloseable {
     }
 
     /**
-     * Sets where envelope ids come from (default random UUIDs). Must be thread-safe and unique.
+     * Sets where envelope ids come from. Must be thread-safe and unique. The default gives random version-4
+     * UUID strings drawn from {@link java.util.concurrent.ThreadLocalRandom}: unique, fast and free of shared
+     * locks, but not unpredictable (an envelope id is an identifier, not a secret). Supply
+     * {@code () -> UUID.randomUUID().toString()} if ids must come from a {@code SecureRandom}.
      *
      * @param supplier the id supplier
      * @return this builder

@@ -134,6 +134,39 @@ public final class EnvelopeCodec {
    * @throws BlipProtocolException if the JSON is malformed or not an envelope
    */
   public static Envelope read(BufferedSource source) {
+    return (Envelope) read(source, null);
+  }
+
+  /**
+   * A response command whose resource was decoded in the same pass as the envelope.
+   *
+   * @param command the command, without its resource
+   * @param resource the decoded resource
+   */
+  public record TypedCommand(Command command, Object resource) {}
+
+  /** Returned by the typed read when the one-pass decode does not apply. */
+  private static final Object NOT_TYPED = new Object();
+
+  /**
+   * Reads a successful response command and decodes its resource into {@code type} in the same pass: no copy
+   * of the resource's bytes and no second reader. Applies only to the common case, a command with status
+   * {@code success} whose resource is a JSON object or array that decodes; for anything else (no resource,
+   * another status, a value that does not decode, not a command) it returns {@code null} and the caller reads
+   * the same bytes again with {@link #readCommand} and {@code requireResource().decode(type)}, which gives
+   * exactly the result, or the exception and message, of that two-step path.
+   *
+   * @param source the JSON
+   * @param type the resource's type
+   * @return the command and its decoded resource, or {@code null} when the one-pass decode does not apply
+   * @throws BlipProtocolException if the JSON is malformed or not an envelope
+   */
+  public static @Nullable TypedCommand readCommandTyped(BufferedSource source, Class<?> type) {
+    Object read = read(source, type);
+    return read instanceof TypedCommand t ? t : null;
+  }
+
+  private static Object read(BufferedSource source, @Nullable Class<?> resourceType) {
     try {
       JsonReader r = JsonReader.of(source);
       if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
@@ -152,6 +185,8 @@ public final class EnvelopeCodec {
       String event = null;
       Reason reason = null;
       Map<String, String> metadata = Map.of();
+      Object typed = null;
+      boolean typedFailed = false;
       r.beginObject();
       while (r.hasNext()) {
         switch (r.selectName(NAMES)) {
@@ -161,7 +196,27 @@ public final class EnvelopeCodec {
           case 3 -> pp = node(r, "pp");
           case 4 -> type = scalar(r);
           case 5 -> content = rawValue(r);
-          case 6 -> resource = rawValue(r);
+          case 6 -> {
+            if (resourceType == null) {
+              resource = rawValue(r);
+            } else if (typedFailed || typed != null) {
+              r.skipValue(); // a repeated member: leave it to the two-step path
+              typedFailed = true;
+            } else {
+              JsonReader.Token t = r.peek();
+              if (t == JsonReader.Token.BEGIN_OBJECT || t == JsonReader.Token.BEGIN_ARRAY) {
+                try {
+                  typed = RecordCodec.read(r, resourceType);
+                } catch (RuntimeException e) {
+                  // the reader is mid-value: give up on this pass; the two-step path reports the error
+                  return NOT_TYPED;
+                }
+              } else {
+                r.skipValue();
+                typedFailed = true;
+              }
+            }
+          }
           case 7 -> method = scalar(r);
           case 8 -> uri = scalar(r);
           case 9 -> status = scalar(r);
@@ -177,6 +232,14 @@ public final class EnvelopeCodec {
       r.endObject();
       if (r.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new BlipProtocolException("unexpected data after the envelope");
+      }
+      if (resourceType != null) {
+        if (typedFailed || typed == null || method == null || status == null
+            || CommandStatus.fromWire(status) != CommandStatus.SUCCESS) {
+          return NOT_TYPED;
+        }
+        return new TypedCommand(new Command(id, from, to, pp, CommandMethod.fromWire(method), uri, type, null,
+            CommandStatus.SUCCESS, reason, metadata), typed);
       }
       if (method != null) {
         CommandStatus s = status == null ? null : CommandStatus.fromWire(status);
