@@ -41,8 +41,10 @@ public final class BotState {
   // messages and notifications
   public final Map<String, SentMessage> messages = new LinkedHashMap<>();
   public final Map<String, List<String>> messagesByRecipient = new LinkedHashMap<>();
-  public final List<StoredNotification> notifications = new ArrayList<>();
+  public final NotificationStore notifications = new NotificationStore();
   public final Map<String, List<Map<String, Object>>> threads = new LinkedHashMap<>();
+  /** Thread entries by message id, so a status change does not scan the customer's whole thread. */
+  public final Map<String, Map<String, Object>> threadMessagesById = new HashMap<>();
   public final Map<String, Instant> lastInbound = new HashMap<>();
   public final Map<String, MessageScript> scripts = new HashMap<>();
   public MessageScript defaultScript = MessageScript.read();
@@ -175,8 +177,10 @@ public final class BotState {
   /** Appends a message to the customer's thread. */
   public void addThreadMessage(String customer, String id, String direction, String type, Object content,
       Instant at, @Nullable String status) {
-    threads.computeIfAbsent(customer, k -> new ArrayList<>()).add(Json.obj(
+    Map<String, Object> entry = Json.obj(
         "id", id, "direction", direction, "type", type, "content", Json.copy(content),
-        "date", Times.iso(at), "status", status));
+        "date", Times.iso(at), "status", status);
+    threads.computeIfAbsent(customer, k -> new ArrayList<>()).add(entry);
+    threadMessagesById.putIfAbsent(id, entry);
   }
 }

@@ -34,16 +34,20 @@ final class HistoryHandler implements CommandHandler {
     if (family.equals("notifications") && ctx.uri.size() == 1) {
       String id = ctx.uri.param("id");
       List<Map<String, Object>> out = new ArrayList<>();
-      for (BotState.StoredNotification n : bot.notifications) {
-        if (n.storedAt().plus(ctx.config.notificationRetention()).isBefore(ctx.now)) {
-          continue;
+      java.time.Instant oldest = ctx.now.minus(ctx.config.notificationRetention());
+      if (id != null) {
+        for (BotState.StoredNotification n : bot.notifications.about(id)) {
+          if (!n.storedAt().isBefore(oldest)) {
+            out.add(Json.copy(n.envelope()));
+          }
         }
-        if (id == null || id.equals(n.messageId())) {
-          out.add(Json.copy(n.envelope()));
+      } else {
+        for (java.util.Iterator<BotState.StoredNotification> it = bot.notifications.newestFirst(); it.hasNext(); ) {
+          BotState.StoredNotification n = it.next();
+          if (!n.storedAt().isBefore(oldest)) {
+            out.add(Json.copy(n.envelope()));
+          }
         }
-      }
-      if (id == null) {
-        java.util.Collections.reverse(out);
       }
       return CommandResult.of(CommandContext.COLLECTION,
           CommandContext.page(NOTIFICATION, out, ctx.skip(), ctx.take(100, 100)));

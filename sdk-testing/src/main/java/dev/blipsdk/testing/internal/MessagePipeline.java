@@ -153,19 +153,18 @@ public final class MessagePipeline {
       if (reason != null) {
         sm.reason = reason;
       }
-      for (Map<String, Object> m : bot.threads.getOrDefault(sm.to, List.of())) {
-        if (sm.id.equals(m.get("id"))) {
-          m.put("status", event);
-          if (reason != null) {
-            m.put("reason", Json.copy(reason));
-          }
+      Map<String, Object> threadEntry = bot.threadMessagesById.get(sm.id);
+      if (threadEntry != null) {
+        threadEntry.put("status", event);
+        if (reason != null) {
+          threadEntry.put("reason", Json.copy(reason));
         }
       }
       for (int i = 0; i < copies; i++) {
         bot.notifications.add(new BotState.StoredNotification(sm.id, Json.copy(n), now));
       }
       Instant cutoff = now.minus(config.notificationRetention());
-      bot.notifications.removeIf(s -> s.storedAt().isBefore(cutoff));
+      bot.notifications.pruneBefore(cutoff);
     }
     String url = bot.notificationWebhook;
     if (url != null) {
