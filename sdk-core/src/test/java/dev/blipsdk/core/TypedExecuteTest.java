@@ -87,6 +87,15 @@ public class TypedExecuteTest {
         ok + "\"resource\":{\"name\":\"Ana\"",
         "{\"type\":\"text/plain\",\"content\":\"hi\",\"resource\":{\"name\":\"Ana\"}}",
         "{\"method\":\"get\",\"status\":\"success\",\"from\":\"@\",\"resource\":{\"name\":\"Ana\"}}",
+        // bad nodes after the resource, in to and pp; odd reason, metadata and id values; unknown method
+        "{\"method\":\"get\",\"status\":\"success\",\"resource\":{\"name\":\"Ana\"},\"to\":\"a b@c\"}",
+        "{\"method\":\"get\",\"status\":\"success\",\"pp\":\"a@b/c@d\",\"resource\":{\"name\":\"Ana\"}}",
+        "{\"method\":\"get\",\"status\":\"success\",\"from\":\"  \",\"to\":{},\"resource\":{\"name\":\"A\"}}",
+        ok + "\"reason\":{\"code\":\"x\"},\"metadata\":[1],\"resource\":{\"name\":\"Ana\"}}",
+        "{\"id\":{\"a\":1},\"uri\":7,\"method\":\"get\",\"status\":\"success\",\"resource\":{\"name\":\"A\"}}",
+        ok + "\"metadata\":{\"k\":\"v\",}, \"resource\":{\"name\":\"Ana\"}}",
+        "{\"method\":\"fetch\",\"status\":\"success\",\"resource\":{\"name\":\"Ana\"}}",
+        "{\"method\":\"get\",\"event\":\"received\",\"status\":\"success\",\"resource\":{\"name\":\"A\"}}",
         // other statuses
         "{\"method\":\"get\",\"status\":\"pending\",\"resource\":{\"name\":\"Ana\"}}",
         "{\"method\":\"get\",\"resource\":{\"name\":\"Ana\"}}");

@@ -134,39 +134,112 @@ public final class EnvelopeCodec {
    * @throws BlipProtocolException if the JSON is malformed or not an envelope
    */
   public static Envelope read(BufferedSource source) {
-    return (Envelope) read(source, null);
+    return readEnvelope(source);
   }
-
-  /**
-   * A response command whose resource was decoded in the same pass as the envelope.
-   *
-   * @param command the command, without its resource
-   * @param resource the decoded resource
-   */
-  public record TypedCommand(Command command, Object resource) {}
-
-  /** Returned by the typed read when the one-pass decode does not apply. */
-  private static final Object NOT_TYPED = new Object();
 
   /**
    * Reads a successful response command and decodes its resource into {@code type} in the same pass: no copy
    * of the resource's bytes and no second reader. Applies only to the common case, a command with status
    * {@code success} whose resource is a JSON object or array that decodes; for anything else (no resource,
-   * another status, a value that does not decode, not a command) it returns {@code null} and the caller reads
-   * the same bytes again with {@link #readCommand} and {@code requireResource().decode(type)}, which gives
-   * exactly the result, or the exception and message, of that two-step path.
+   * another status, a value that does not decode, a {@code from}, {@code to} or {@code pp} that is not a node,
+   * not a command) it returns {@code null} and the caller reads the same bytes again with {@link #readCommand}
+   * and {@code requireResource().decode(type)}, which gives exactly the result, or the exception and message,
+   * of that two-step path.
+   *
+   * <p>Only what decides that result is read: the method, the status, the resource, and {@code from},
+   * {@code to} and {@code pp} (checked, as {@link Node#parse} would, but not built). The id, uri, type, reason
+   * and metadata are skipped: the caller of the typed path never sees them, and reading them cannot fail on
+   * well-formed JSON.
    *
    * @param source the JSON
    * @param type the resource's type
-   * @return the command and its decoded resource, or {@code null} when the one-pass decode does not apply
+   * @return the decoded resource, or {@code null} when the one-pass decode does not apply
    * @throws BlipProtocolException if the JSON is malformed or not an envelope
    */
-  public static @Nullable TypedCommand readCommandTyped(BufferedSource source, Class<?> type) {
-    Object read = read(source, type);
-    return read instanceof TypedCommand t ? t : null;
+  public static @Nullable Object readCommandResource(BufferedSource source, Class<?> type) {
+    try {
+      JsonReader r = JsonReader.of(source);
+      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        return null;
+      }
+      String method = null;
+      String status = null;
+      Object typed = null;
+      r.beginObject();
+      while (r.hasNext()) {
+        switch (r.selectName(NAMES)) {
+          case 1, 2, 3 -> {
+            if (!isNodeOrBlank(scalar(r))) {
+              return null; // the two-step path reports the bad node
+            }
+          }
+          case 6 -> {
+            if (typed != null) {
+              return null; // a repeated member: leave it to the two-step path
+            }
+            JsonReader.Token t = r.peek();
+            if (t != JsonReader.Token.BEGIN_OBJECT && t != JsonReader.Token.BEGIN_ARRAY) {
+              return null;
+            }
+            typed = RecordCodec.read(r, type);
+            if (typed == null) {
+              return null;
+            }
+          }
+          case 7 -> method = scalar(r);
+          case 9 -> status = scalar(r);
+          case -1 -> {
+            r.skipName();
+            r.skipValue();
+          }
+          default -> r.skipValue();
+        }
+      }
+      r.endObject();
+      if (r.peek() != JsonReader.Token.END_DOCUMENT || typed == null || method == null || status == null
+          || CommandStatus.fromWire(status) != CommandStatus.SUCCESS) {
+        return null;
+      }
+      return typed;
+    } catch (IOException | RuntimeException e) {
+      // the reader may be mid-value: give up on this pass; the two-step path reports the error
+      return null;
+    }
   }
 
-  private static Object read(BufferedSource source, @Nullable Class<?> resourceType) {
+  /**
+   * Whether {@link #node} accepts {@code text} without an exception: blank (no node) or a node that
+   * {@link Node#parse} builds. Checks the same rules without building the node or its parts.
+   */
+  static boolean isNodeOrBlank(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return true;
+    }
+    int length = text.length();
+    int at = text.indexOf('@');
+    int slash = text.indexOf('/', at < 0 ? 0 : at);
+    int domainEnd = slash < 0 ? length : slash;
+    if (at == 0 || domainEnd == at + 1) {
+      return false; // empty name or empty domain
+    }
+    // name and domain: no '@' (but the separator), no '/', no white space
+    for (int i = 0; i < domainEnd; i++) {
+      char c = text.charAt(i);
+      if ((c == '@' && i != at) || c == '/' || Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    // instance (may be empty): no '@', no white space; '/' allowed
+    for (int i = slash < 0 ? length : slash + 1; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '@' || Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Envelope readEnvelope(BufferedSource source) {
     try {
       JsonReader r = JsonReader.of(source);
       if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
@@ -185,8 +258,6 @@ public final class EnvelopeCodec {
       String event = null;
       Reason reason = null;
       Map<String, String> metadata = Map.of();
-      Object typed = null;
-      boolean typedFailed = false;
       r.beginObject();
       while (r.hasNext()) {
         switch (r.selectName(NAMES)) {
@@ -196,27 +267,7 @@ public final class EnvelopeCodec {
           case 3 -> pp = node(r, "pp");
           case 4 -> type = scalar(r);
           case 5 -> content = rawValue(r);
-          case 6 -> {
-            if (resourceType == null) {
-              resource = rawValue(r);
-            } else if (typedFailed || typed != null) {
-              r.skipValue(); // a repeated member: leave it to the two-step path
-              typedFailed = true;
-            } else {
-              JsonReader.Token t = r.peek();
-              if (t == JsonReader.Token.BEGIN_OBJECT || t == JsonReader.Token.BEGIN_ARRAY) {
-                try {
-                  typed = RecordCodec.read(r, resourceType);
-                } catch (RuntimeException e) {
-                  // the reader is mid-value: give up on this pass; the two-step path reports the error
-                  return NOT_TYPED;
-                }
-              } else {
-                r.skipValue();
-                typedFailed = true;
-              }
-            }
-          }
+          case 6 -> resource = rawValue(r);
           case 7 -> method = scalar(r);
           case 8 -> uri = scalar(r);
           case 9 -> status = scalar(r);
@@ -232,14 +283,6 @@ public final class EnvelopeCodec {
       r.endObject();
       if (r.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new BlipProtocolException("unexpected data after the envelope");
-      }
-      if (resourceType != null) {
-        if (typedFailed || typed == null || method == null || status == null
-            || CommandStatus.fromWire(status) != CommandStatus.SUCCESS) {
-          return NOT_TYPED;
-        }
-        return new TypedCommand(new Command(id, from, to, pp, CommandMethod.fromWire(method), uri, type, null,
-            CommandStatus.SUCCESS, reason, metadata), typed);
       }
       if (method != null) {
         CommandStatus s = status == null ? null : CommandStatus.fromWire(status);

@@ -402,15 +402,11 @@ public final class Transport {
         // The body's bytes, kept for the fallback. Not Buffer.copy() or source.peek(): both share okio
         // segments, and a shared segment is never returned to okio's pool (measured: +7 KiB a call).
         byte[] bytes = body.bytes();
-        try {
-          EnvelopeCodec.TypedCommand typed =
-              EnvelopeCodec.readCommandTyped(new okio.Buffer().write(bytes), plan.resourceType);
-          if (typed != null) {
-            return new Outcome(typed.resource(), null, false, null);
-          }
-        } catch (RuntimeException e) {
-          // fall through: the two-step read below gives the same exception and message as execute + decode
+        Object resource = EnvelopeCodec.readCommandResource(new okio.Buffer().write(bytes), plan.resourceType);
+        if (resource != null) {
+          return new Outcome(resource, null, false, null);
         }
+        // the two-step read below gives the same result, or exception and message, as execute + decode
         command = EnvelopeCodec.readCommand(new okio.Buffer().write(bytes));
       } else if (traceBodies) {
         String text = body.string();
