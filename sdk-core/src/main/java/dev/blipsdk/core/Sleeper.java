@@ -45,7 +45,9 @@ final class SystemSleeper implements Sleeper {
   @Override
   public void sleep(Duration duration) throws InterruptedException {
     if (!duration.isZero() && !duration.isNegative()) {
-      Thread.sleep(duration.toMillis());
+      // nanosecond form: a sub-millisecond wait still sleeps (about 1 ms) instead of returning at once, so a
+      // caller waiting for a slot in a loop does not spin
+      TimeUnit.NANOSECONDS.sleep(duration.toNanos());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.blipsdk.examples;
 
+import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.exception.RateLimitException;
 import dev.blipsdk.testing.FakeBlip;
 import dev.blipsdk.testing.FakeTemplate;
@@ -36,7 +37,11 @@ public final class FakeServerExample {
       blip.bot().addWhatsAppAccount("+5531999998888", "Ana");
       blip.script("5531999998888@wa.gw.msging.net", MessageScript.delivered());   // delivered, never read
 
-      WhatsAppClient whatsApp = WhatsAppClient.of(blip.client());  // your code under test gets blip.client()
+      BlipClient client = BlipClient.builder().baseUrl(blip.baseUrl())  // or simply blip.client()
+          .credentials(blip.identifier(), blip.accessKey())
+          .clock(blip.clock())                                    // the SDK's own time follows the fake's
+          .build();
+      WhatsAppClient whatsApp = WhatsAppClient.of(client);
       SendReceipt receipt = whatsApp.send(PhoneNumber.parse("+5531999998888"),
           TemplateMessage.of("welcome", "pt_BR").body("Ana"));
       StatusTracker tracker = whatsApp.statusTracker();

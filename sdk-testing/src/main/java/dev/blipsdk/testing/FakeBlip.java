@@ -384,9 +384,13 @@ public final class FakeBlip implements AutoCloseable {
   }
 
   /**
-   * A new {@link dev.blipsdk.core.BlipClient} for the default bot of this fake: base URL and credentials set, and
-   * the fake's {@link #clock()} as its clock, so client-side time (such as a status's 24 h expiry) moves when the
-   * test advances the fake's clock. You may close it; whatever is still open closes with the fake.
+   * A new {@link dev.blipsdk.core.BlipClient} for the default bot of this fake: base URL and credentials set, on the
+   * system clock. You may close it; whatever is still open closes with the fake.
+   *
+   * <p>To make the SDK's own time (a status's 24 h expiry, for example) follow this fake's {@link #clock()}, build
+   * the client with {@code .clock(blip.clock())} instead. With the default manual clock, anything in the SDK that
+   * waits for time to pass (bulk pacing, await timeouts) then waits until the test advances the clock, so pair it
+   * with a {@link dev.blipsdk.core.Sleeper} that advances it, or start the fake with {@link FakeClock#realTime()}.
    *
    * @return a ready client
    */
@@ -395,8 +399,8 @@ public final class FakeBlip implements AutoCloseable {
   }
 
   /**
-   * A new {@link dev.blipsdk.core.BlipClient} for one bot of this fake, on the fake's clock. You may close it;
-   * whatever is still open closes with the fake.
+   * A new {@link dev.blipsdk.core.BlipClient} for one bot of this fake, on the system clock (see {@link #client()}).
+   * You may close it; whatever is still open closes with the fake.
    *
    * @param identifier the bot identifier
    * @return a ready client
@@ -404,7 +408,7 @@ public final class FakeBlip implements AutoCloseable {
   public dev.blipsdk.core.BlipClient client(String identifier) {
     FakeBot b = bot(identifier);
     dev.blipsdk.core.BlipClient client = dev.blipsdk.core.BlipClient.builder().baseUrl(baseUrl())
-        .credentials(b.identifier(), b.accessKey()).clock(clock).build();
+        .credentials(b.identifier(), b.accessKey()).build();
     clients.add(client);
     return client;
   }
