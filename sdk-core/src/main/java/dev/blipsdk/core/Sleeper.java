@@ -57,7 +57,7 @@ final class SystemSleeper implements Sleeper {
       return CompletableFuture.completedFuture(null);
     }
     return CompletableFuture.runAsync(() -> { },
-        CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS, Runnable::run));
+        CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS, Runnable::run));
   }
 
   @Override

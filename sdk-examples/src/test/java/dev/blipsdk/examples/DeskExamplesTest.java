@@ -9,28 +9,12 @@ import dev.blipsdk.desk.AgentStatus;
 import dev.blipsdk.desk.Agents;
 import dev.blipsdk.desk.Contact;
 import dev.blipsdk.desk.TicketStatus;
-import dev.blipsdk.testing.FakeBot;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeskExamplesTest {
-  private ExampleEnvironment env;
-  private FakeBot bot;
-
-  @BeforeEach
-  void open() {
-    env = ExampleEnvironment.open(Map.of());
-    bot = env.fake().orElseThrow().bot();
-  }
-
-  @AfterEach
-  void close() {
-    env.close();
-  }
+class DeskExamplesTest extends OnTheDemoFake {
 
   @Test
   void contactsSearchCreatesMergesAndPagesThroughTheQuotedName() {

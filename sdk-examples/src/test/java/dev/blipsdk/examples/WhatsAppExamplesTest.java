@@ -2,32 +2,15 @@ package dev.blipsdk.examples;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.blipsdk.testing.FakeBot;
 import dev.blipsdk.testing.ReceivedEnvelope;
 import dev.blipsdk.whatsapp.BulkResult;
 import dev.blipsdk.whatsapp.MessageStatus;
 import dev.blipsdk.whatsapp.NotOnWhatsAppException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WhatsAppExamplesTest {
-  private ExampleEnvironment env;
-  private FakeBot bot;
-
-  @BeforeEach
-  void open() {
-    env = ExampleEnvironment.open(Map.of());
-    bot = env.fake().orElseThrow().bot();
-  }
-
-  @AfterEach
-  void close() {
-    env.close();
-  }
+class WhatsAppExamplesTest extends OnTheDemoFake {
 
   @Test
   void templateWithMediaSendsTheImageHeaderAndVariables() {
