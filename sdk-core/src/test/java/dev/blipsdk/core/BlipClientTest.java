@@ -389,6 +389,34 @@ class BlipClientTest {
   }
 
   @Test
+  void asyncDeadlineFailsTheFutureWithATimeoutAndFreesTheCall() throws Exception {
+    BlipClient quick = newClient().deadline(Duration.ofMillis(300)).build();
+    server.enqueue(new MockResponse.Builder().code(200).headersDelay(10, TimeUnit.SECONDS).body(SUCCESS).build());
+    long start = System.nanoTime();
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> quick.executeAsync(getContact()).get(5, TimeUnit.SECONDS));
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    BlipTimeoutException timeout = assertInstanceOf(BlipTimeoutException.class, e.getCause());
+    assertTrue(timeout.getMessage().contains("exceeded its deadline of 300 ms"), timeout.getMessage());
+    assertFalse(timeout.isRetryable());
+    assertTrue(ms >= 300 && ms < 3000, "failed after " + ms + " ms");
+    OkHttpClientProbe.awaitIdle(quick, Duration.ofSeconds(3));
+  }
+
+  @Test
+  void deadlinePassingWhileTheBodyIsReadIsATimeout() {
+    BlipClient quick = newClient().deadline(Duration.ofMillis(300)).build();
+    // headers at once, then the body trickles for seconds: the deadline covers the body too
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .body(SUCCESS).throttleBody(1, 1, TimeUnit.SECONDS).build());
+    long start = System.nanoTime();
+    BlipTimeoutException e = assertThrows(BlipTimeoutException.class, () -> quick.execute(getContact()));
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(e.getMessage().contains("deadline"), e.getMessage());
+    assertTrue(ms < 3000, "gave up after " + ms + " ms");
+  }
+
+  @Test
   void cancellingTheFutureCancelsTheCall() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).headersDelay(10, TimeUnit.SECONDS).body(SUCCESS).build());
     CompletableFuture<Command> future = client.executeAsync(getContact());

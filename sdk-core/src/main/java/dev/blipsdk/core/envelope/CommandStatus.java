@@ -18,6 +18,9 @@ public enum CommandStatus {
    * @return the status, or {@link #UNKNOWN}
    */
   public static CommandStatus fromWire(String value) {
+    if ("success".equals(value)) {
+      return SUCCESS; // what nearly every response says
+    }
     for (CommandStatus s : values()) {
       if (s != UNKNOWN && s.name().equalsIgnoreCase(value)) {
         return s;

@@ -16,18 +16,26 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe. {@link #toString()} masks the name; {@link #value()} is the wire form.
  *
- * @param name the name part as on the wire, or {@code null} for a domain-only node
- * @param domain the domain part, never empty
- * @param instance the instance part (after '/'), or {@code null}
+ * <p>A final value class rather than a record: it keeps its wire form, so a node parsed from text (or sent
+ * in every envelope) is neither split nor rebuilt on each use. Two nodes are equal when their wire forms are.
  */
-public record Node(@Nullable String name, String domain, @Nullable String instance) {
+public final class Node {
+  /** The wire form, {@code [name@]domain[/instance]}. */
+  private final String value;
+  /** Index of the '@' after the name, or -1 for a domain-only node. */
+  private final int at;
+  /** Index of the '/' before the instance, or -1 when there is no instance. */
+  private final int slash;
 
   /**
-   * Validates the parts.
+   * Makes a node from its parts and validates them.
    *
+   * @param name the name part as on the wire (percent-encoded), or {@code null} for a domain-only node
+   * @param domain the domain part, never empty
+   * @param instance the instance part (after '/'), or {@code null}
    * @throws IllegalArgumentException if a part is malformed; the message names the part
    */
-  public Node {
+  public Node(@Nullable String name, String domain, @Nullable String instance) {
     checkPart("domain", domain, false);
     if (name != null) {
       checkPart("name", name, false);
@@ -35,10 +43,21 @@ public record Node(@Nullable String name, String domain, @Nullable String instan
     if (instance != null) {
       checkPart("instance", instance, true);
     }
+    String v = name == null ? domain : name + "@" + domain;
+    this.at = name == null ? -1 : name.length();
+    this.slash = instance == null ? -1 : v.length();
+    this.value = instance == null ? v : v + "/" + instance;
+  }
+
+  private Node(String value, int at, int slash) {
+    this.value = value;
+    this.at = at;
+    this.slash = slash;
   }
 
   /**
-   * Parses {@code name@domain/instance}, {@code name@domain} or {@code domain}.
+   * Parses {@code name@domain/instance}, {@code name@domain} or {@code domain}. An empty instance
+   * ({@code name@domain/}) is no instance.
    *
    * @param value the node text
    * @return the node
@@ -48,6 +67,36 @@ public record Node(@Nullable String name, String domain, @Nullable String instan
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("node must not be empty");
     }
+    int length = value.length();
+    int at = -1;
+    int slash = -1;
+    boolean ok = true;
+    for (int i = 0; i < length && ok; i++) {
+      char c = value.charAt(i);
+      if (c == '@') {
+        // the first '@' ends the name; any later one is malformed
+        ok = at < 0 && slash < 0 && i > 0;
+        at = i;
+      } else if (c == '/') {
+        if (slash < 0) {
+          slash = i;
+        }
+      } else if (c <= ' ' || c >= 0x80) {
+        ok = !Character.isWhitespace(c);
+      }
+    }
+    int domainEnd = slash < 0 ? length : slash;
+    if (ok && domainEnd > at + 1) {
+      if (slash == length - 1) {
+        return new Node(value.substring(0, slash), at, -1); // "name@domain/": no instance
+      }
+      return new Node(value, at, slash);
+    }
+    return parseSlowly(value); // malformed: the part-by-part rules give the message
+  }
+
+  /** The part-by-part parse, for text the fast scan refused: it throws with the broken rule and part. */
+  private static Node parseSlowly(String value) {
     int at = value.indexOf('@');
     int slash = value.indexOf('/', at < 0 ? 0 : at);
     String name = at < 0 ? null : value.substring(0, at);
@@ -82,7 +131,34 @@ public record Node(@Nullable String name, String domain, @Nullable String instan
    * @return the identity
    */
   public Identity identity() {
-    return new Identity(name, domain);
+    return new Identity(name(), domain());
+  }
+
+  /**
+   * The name part as on the wire (percent-encoded), or {@code null} for a domain-only node.
+   *
+   * @return the name, or {@code null}
+   */
+  public @Nullable String name() {
+    return at < 0 ? null : value.substring(0, at);
+  }
+
+  /**
+   * The domain part, never empty.
+   *
+   * @return the domain
+   */
+  public String domain() {
+    return value.substring(at + 1, slash < 0 ? value.length() : slash);
+  }
+
+  /**
+   * The instance part (after '/'), or {@code null}.
+   *
+   * @return the instance, or {@code null}
+   */
+  public @Nullable String instance() {
+    return slash < 0 ? null : value.substring(slash + 1);
   }
 
   /**
@@ -91,21 +167,29 @@ public record Node(@Nullable String name, String domain, @Nullable String instan
    * @return the full node text
    */
   public String value() {
-    StringBuilder sb = new StringBuilder();
-    if (name != null) {
-      sb.append(name).append('@');
-    }
-    sb.append(domain);
-    if (instance != null) {
-      sb.append('/').append(instance);
-    }
-    return sb.toString();
+    return value;
+  }
+
+  /**
+   * Whether {@code o} is a node with the same wire form (so the same name, domain and instance).
+   *
+   * @param o the other object
+   * @return whether they are equal
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || o instanceof Node other && value.equals(other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
   }
 
   /** Returns the node with its name masked, for logs. Use {@link #value()} for the wire form. */
   @Override
   public String toString() {
-    return Redaction.address(value());
+    return Redaction.address(value);
   }
 
   static void checkPart(String what, String part, boolean slashAllowed) {

@@ -3,7 +3,6 @@ package dev.blipsdk.core.internal;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.CommandMethod;
 import dev.blipsdk.core.envelope.CommandStatus;
@@ -37,48 +36,46 @@ public final class EnvelopeCodec {
   private EnvelopeCodec() {}
 
   /**
-   * Writes an envelope as JSON.
+   * Writes an envelope as compact JSON, byte for byte what Moshi's {@code JsonWriter} writes for the same
+   * members (same order, same escaping, absent and null members left out), without its per-member scope
+   * bookkeeping: this runs once per call.
    *
    * @param envelope the envelope
    * @param sink where to write
    * @throws IOException from the sink
    */
   public static void write(Envelope envelope, BufferedSink sink) throws IOException {
-    JsonWriter w = JsonWriter.of(sink);
-    w.beginObject();
-    stringField(w, "id", envelope.id());
-    nodeField(w, "from", envelope.from());
-    nodeField(w, "to", envelope.to());
-    nodeField(w, "pp", envelope.pp());
+    sink.writeByte('{');
+    boolean more = stringMember(sink, false, "id", envelope.id());
+    more = nodeMember(sink, more, "from", envelope.from());
+    more = nodeMember(sink, more, "to", envelope.to());
+    more = nodeMember(sink, more, "pp", envelope.pp());
     if (envelope instanceof Message m) {
-      w.name("type").value(m.type());
-      w.name("content");
-      raw(w, m.content());
+      more = stringMember(sink, more, "type", m.type());
+      more = rawMember(sink, more, "content", m.content());
     } else if (envelope instanceof Notification n) {
-      w.name("event").value(n.eventName());
-      reasonField(w, n.reason());
+      more = stringMember(sink, more, "event", n.eventName());
+      more = reasonMember(sink, more, n.reason());
     } else if (envelope instanceof Command c) {
-      w.name("method").value(c.method().wireValue());
-      stringField(w, "uri", c.uri());
-      stringField(w, "type", c.type());
-      if (c.resource() != null) {
-        w.name("resource");
-        raw(w, c.resource());
-      }
+      more = stringMember(sink, more, "method", c.method().wireValue());
+      more = stringMember(sink, more, "uri", c.uri());
+      more = stringMember(sink, more, "type", c.type());
+      more = rawMember(sink, more, "resource", c.resource());
       if (c.status() != null) {
-        w.name("status").value(c.status().name().toLowerCase(java.util.Locale.ROOT));
+        more = stringMember(sink, more, "status", c.status().name().toLowerCase(java.util.Locale.ROOT));
       }
-      reasonField(w, c.reason());
+      more = reasonMember(sink, more, c.reason());
     }
     if (!envelope.metadata().isEmpty()) {
-      w.name("metadata").beginObject();
+      name(sink, more, "metadata");
+      sink.writeByte('{');
+      boolean inner = false;
       for (Map.Entry<String, String> e : envelope.metadata().entrySet()) {
-        w.name(e.getKey()).value(e.getValue());
+        inner = stringMember(sink, inner, e.getKey(), e.getValue());
       }
-      w.endObject();
+      sink.writeByte('}');
     }
-    w.endObject();
-    w.flush();
+    sink.writeByte('}');
   }
 
   /**
@@ -96,33 +93,104 @@ public final class EnvelopeCodec {
     }
   }
 
-  private static void raw(JsonWriter w, JsonDocument doc) throws IOException {
-    try (BufferedSink s = w.valueSink()) {
-      JsonDocumentAccess.writeTo(doc, s);
+  /** Writes {@code ,"name":} (no comma before the first member). */
+  private static void name(BufferedSink sink, boolean more, String name) throws IOException {
+    if (more) {
+      sink.writeByte(',');
     }
+    string(sink, name);
+    sink.writeByte(':');
   }
 
-  private static void stringField(JsonWriter w, String name, @Nullable String value) throws IOException {
-    if (value != null) {
-      w.name(name).value(value);
+  private static boolean stringMember(BufferedSink sink, boolean more, String name, @Nullable String value)
+      throws IOException {
+    if (value == null) {
+      return more;
     }
+    name(sink, more, name);
+    string(sink, value);
+    return true;
   }
 
-  private static void nodeField(JsonWriter w, String name, @Nullable Node value) throws IOException {
-    if (value != null) {
-      w.name(name).value(value.value());
-    }
+  private static boolean nodeMember(BufferedSink sink, boolean more, String name, @Nullable Node value)
+      throws IOException {
+    return value == null ? more : stringMember(sink, more, name, value.value());
   }
 
-  private static void reasonField(JsonWriter w, @Nullable Reason reason) throws IOException {
-    if (reason != null) {
-      w.name("reason").beginObject();
-      if (reason.code() != null) {
-        w.name("code").value(reason.code().longValue());
+  private static boolean rawMember(BufferedSink sink, boolean more, String name, @Nullable JsonDocument doc)
+      throws IOException {
+    if (doc == null) {
+      return more;
+    }
+    name(sink, more, name);
+    JsonDocumentAccess.writeTo(doc, sink);
+    return true;
+  }
+
+  private static boolean reasonMember(BufferedSink sink, boolean more, @Nullable Reason reason)
+      throws IOException {
+    if (reason == null) {
+      return more;
+    }
+    name(sink, more, "reason");
+    sink.writeByte('{');
+    boolean inner = false;
+    if (reason.code() != null) {
+      name(sink, false, "code");
+      sink.writeDecimalLong(reason.code().longValue());
+      inner = true;
+    }
+    stringMember(sink, inner, "description", reason.description());
+    sink.writeByte('}');
+    return true;
+  }
+
+  /** What Moshi's writer puts in place of each ASCII character it escapes; null for the rest. */
+  private static final String[] ESCAPES = new String[128];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPES[c] = String.format(java.util.Locale.ROOT, "\\u%04x", c);
+    }
+    ESCAPES['"'] = "\\\"";
+    ESCAPES['\\'] = "\\\\";
+    ESCAPES['\t'] = "\\t";
+    ESCAPES['\b'] = "\\b";
+    ESCAPES['\n'] = "\\n";
+    ESCAPES['\r'] = "\\r";
+    ESCAPES['\f'] = "\\f";
+  }
+
+  /** Writes a JSON string: quotes, and the escapes Moshi writes (controls, quote, backslash, U+2028/9). */
+  private static void string(BufferedSink sink, String value) throws IOException {
+    sink.writeByte('"');
+    int last = 0;
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      String escape;
+      if (c < 128) {
+        escape = ESCAPES[c];
+        if (escape == null) {
+          continue;
+        }
+      } else if (c == '\u2028') {
+        escape = "\\u2028";
+      } else if (c == '\u2029') {
+        escape = "\\u2029";
+      } else {
+        continue;
       }
-      w.name("description").value(reason.description());
-      w.endObject();
+      if (last < i) {
+        sink.writeUtf8(value, last, i);
+      }
+      sink.writeUtf8(escape);
+      last = i + 1;
     }
+    if (last < length) {
+      sink.writeUtf8(value, last, length);
+    }
+    sink.writeByte('"');
   }
 
   /**

@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -58,6 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class Transport {
   private static final Logger LOG = LoggerFactory.getLogger("dev.blipsdk.core.BlipClient");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Deadlines longer than this (about 100 years) are kept at it. */
+  private static final long MAX_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(36_500);
 
   /** Which endpoint a call goes to. */
   public enum Endpoint {
@@ -79,8 +82,8 @@ public final class Transport {
   private final HttpUrl messagesUrl;
   private final HttpUrl notificationsUrl;
   private final HttpUrl commandsUrl;
-  private final String authorization;
-  private final String userAgent;
+  /** Authorization, User-Agent and Accept: checked and built once, shared by every request. */
+  private final Headers headers;
   private final Clock clock;
   private final Sleeper sleeper;
   private final RetryPolicy retryPolicy;
@@ -106,8 +109,11 @@ public final class Transport {
     this.messagesUrl = baseUrl.newBuilder().addPathSegment("messages").build();
     this.notificationsUrl = baseUrl.newBuilder().addPathSegment("notifications").build();
     this.commandsUrl = baseUrl.newBuilder().addPathSegment("commands").build();
-    this.authorization = authorization;
-    this.userAgent = userAgent;
+    this.headers = new Headers.Builder()
+        .add("Authorization", authorization)
+        .add("User-Agent", userAgent)
+        .add("Accept", "application/json")
+        .build();
     this.clock = clock;
     this.sleeper = sleeper;
     this.retryPolicy = retryPolicy;
@@ -124,6 +130,8 @@ public final class Transport {
     final RetryPolicy policy;
     final long deadlineMillis;
     final long startNanos = System.nanoTime();
+    /** When the deadline passes, on the {@link System#nanoTime()} scale. */
+    final long deadlineNanos;
     final long startMillis;
     /** For a command whose caller wants its resource decoded: the type; otherwise null. */
     final @Nullable Class<?> resourceType;
@@ -135,6 +143,8 @@ public final class Transport {
       this.policy = options.retryPolicy() == null ? retryPolicy : options.retryPolicy();
       Duration d = options.deadline() == null ? deadline : options.deadline();
       this.deadlineMillis = d.toMillis();
+      // saturate: a deadline of centuries is "none", and must not overflow the nanosecond arithmetic
+      this.deadlineNanos = startNanos + Math.min(TimeUnit.MILLISECONDS.toNanos(deadlineMillis), MAX_DEADLINE_NANOS);
       this.startMillis = clock.millis();
       boolean getCommand = envelope instanceof Command c && c.method() == CommandMethod.GET;
       this.safeToRepeat = options.idempotent() == null ? getCommand : options.idempotent();
@@ -145,9 +155,7 @@ public final class Transport {
       this.request = new Request.Builder()
           .url(endpoint == Endpoint.MESSAGES ? messagesUrl
               : endpoint == Endpoint.NOTIFICATIONS ? notificationsUrl : commandsUrl)
-          .header("Authorization", authorization)
-          .header("User-Agent", userAgent)
-          .header("Accept", "application/json")
+          .headers(headers)
           .post(new EnvelopeBody(body, !safeToRepeat))
           .build();
     }
@@ -241,13 +249,13 @@ public final class Transport {
         throw deadlineExceeded(plan, attempt - 1, last);
       }
       Call call = http.newCall(plan.request);
-      call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
+      DeadlineWatchdog.Watch watch = DeadlineWatchdog.INSTANCE.watch(call, plan.deadlineNanos);
       long attemptStart = System.nanoTime();
       Outcome outcome;
-      try (Response response = call.execute()) {
+      try (watch; Response response = call.execute()) {
         outcome = handleResponse(plan, response, attempt);
       } catch (IOException e) {
-        outcome = handleFailure(plan, e, attempt, call.isCanceled() && !timedOut(e));
+        outcome = handleFailure(plan, e, attempt, watch.expired(), call.isCanceled() && !timedOut(e));
       }
       log(plan, attempt, attemptStart, outcome);
       if (outcome.result() != null) {
@@ -317,20 +325,20 @@ public final class Transport {
         return;
       }
       Call call = http.newCall(plan.request);
-      call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
       current.set(call);
       if (isCancelled()) {
         return;
       }
+      DeadlineWatchdog.Watch watch = DeadlineWatchdog.INSTANCE.watch(call, plan.deadlineNanos);
       long attemptStart = System.nanoTime();
       call.enqueue(new Callback() {
         @Override
         public void onResponse(Call c, Response response) {
           Outcome outcome;
-          try (response) {
+          try (watch; response) {
             outcome = handleResponse(plan, response, attempt);
           } catch (IOException e) {
-            outcome = handleFailure(plan, e, attempt, false);
+            outcome = handleFailure(plan, e, attempt, watch.expired(), false);
           } catch (RuntimeException e) {
             completeExceptionally(e);
             return;
@@ -340,10 +348,12 @@ public final class Transport {
 
         @Override
         public void onFailure(Call c, IOException e) {
+          watch.close();
           if (isCancelled()) {
             return;
           }
-          after(attempt, attemptStart, handleFailure(plan, e, attempt, c.isCanceled() && !timedOut(e)));
+          after(attempt, attemptStart, handleFailure(plan, e, attempt, watch.expired(),
+              c.isCanceled() && !timedOut(e)));
         }
       });
     }
@@ -473,10 +483,15 @@ public final class Transport {
     }
   }
 
-  private Outcome handleFailure(Plan plan, IOException e, int attempt, boolean cancelledByCaller) {
+  private Outcome handleFailure(Plan plan, IOException e, int attempt, boolean deadlinePassed,
+      boolean cancelled) {
     String id = plan.envelope.id();
     String what = plan.describe();
-    if (cancelledByCaller) {
+    if (deadlinePassed) {
+      // the watchdog cancelled the call: the deadline, not the caller
+      return new Outcome(null, deadlineExceeded(plan, attempt, null, e), false, null);
+    }
+    if (cancelled) {
       return new Outcome(null, new BlipConnectionException(what + " was cancelled", new CancellationException(
           e.getMessage()), false, attempt, id), false, null);
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,5 +68,89 @@ class NodeTest {
     Identity agent = Identity.parse("agent%40mail.com@blip.ai");
     assertFalse(agent.toString().contains("agent"), agent.toString());
     assertEquals("postmaster@msging.net", Identity.parse("postmaster@msging.net").toString());
+  }
+
+  @Test
+  void singlePassParseAgreesWithThePartByPartRulesOnEveryShape() {
+    List<String> samples = new ArrayList<>(List.of("postmaster@crm.msging.net/#az-iris5", "a@b/", "a@b//",
+        "a/b@c", "a@b@c", "a@b/c@d", "a@b/\t", "\u00e1@\u00e9/\u00ed", "a@b/c\u2003", "a\u001fb@c", "a\u0000@b"));
+    char[] alphabet = {'a', '@', '/', ' ', '#'};
+    for (int length = 1; length <= 6; length++) {
+      int[] idx = new int[length];
+      while (true) {
+        StringBuilder sb = new StringBuilder();
+        for (int i : idx) {
+          sb.append(alphabet[i]);
+        }
+        samples.add(sb.toString());
+        int k = length - 1;
+        while (k >= 0 && ++idx[k] == alphabet.length) {
+          idx[k--] = 0;
+        }
+        if (k < 0) {
+          break;
+        }
+      }
+    }
+    for (String s : samples) {
+      String expected;
+      try {
+        String[] parts = oracleParse(s);
+        expected = "ok " + parts[0] + " | " + parts[1] + " | " + parts[2];
+      } catch (IllegalArgumentException e) {
+        expected = "error " + e.getMessage();
+      }
+      String actual;
+      try {
+        Node node = Node.parse(s);
+        actual = "ok " + node.name() + " | " + node.domain() + " | " + node.instance();
+        assertEquals(node, new Node(node.name(), node.domain(), node.instance()), s);
+        assertEquals(node.hashCode(), new Node(node.name(), node.domain(), node.instance()).hashCode(), s);
+      } catch (IllegalArgumentException e) {
+        actual = "error " + e.getMessage();
+      }
+      assertEquals(expected, actual, () -> "for '" + s + "'");
+    }
+  }
+
+  /** The part-by-part parse this class had before its single-pass scan: split, then check each part. */
+  private static String[] oracleParse(String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("node must not be empty");
+    }
+    int at = value.indexOf('@');
+    int slash = value.indexOf('/', at < 0 ? 0 : at);
+    String name = at < 0 ? null : value.substring(0, at);
+    String domain = value.substring(at + 1, slash < 0 ? value.length() : slash);
+    String instance = slash < 0 ? null : value.substring(slash + 1);
+    if (name != null && name.isEmpty()) {
+      throw new IllegalArgumentException("node name before '@' must not be empty: "
+          + dev.blipsdk.core.internal.Redaction.address(value));
+    }
+    if (domain.isEmpty()) {
+      throw new IllegalArgumentException("node domain must not be empty: "
+          + dev.blipsdk.core.internal.Redaction.address(value));
+    }
+    if (instance != null && instance.isEmpty()) {
+      instance = null;
+    }
+    Node.checkPart("domain", domain, false);
+    if (name != null) {
+      Node.checkPart("name", name, false);
+    }
+    if (instance != null) {
+      Node.checkPart("instance", instance, true);
+    }
+    return new String[] {name, domain, instance};
+  }
+
+  @Test
+  void equalNodesHaveEqualWireForms() {
+    Node a = Node.parse("bot@msging.net/x");
+    assertEquals(a, new Node("bot", "msging.net", "x"));
+    assertEquals(a, Node.of(Identity.parse("bot@msging.net"), "x"));
+    assertEquals(Node.parse("bot@msging.net/"), new Node("bot", "msging.net", null));
+    assertFalse(a.equals(Node.parse("bot@msging.net")));
+    assertEquals("bot@msging.net/x", new Node("bot", "msging.net", "x").value());
   }
 }

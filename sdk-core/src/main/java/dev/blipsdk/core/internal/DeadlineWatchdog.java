@@ -1,0 +1,185 @@
+package dev.blipsdk.core.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.Call;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cancels HTTP calls whose deadline has passed: the enforcement of {@code BlipClient}'s per-call deadline.
+ *
+ * <p>Why not OkHttp's {@code call.timeout()}: it is an okio {@code AsyncTimeout}, whose every call takes the
+ * watchdog's lock and, when the new timeout is the earliest, signals the watchdog thread awake. Measured on
+ * the loopback harness that is a few percent of a whole call's CPU. Here a call adds itself to a concurrent
+ * set and removes itself when done; the watchdog thread sleeps until the earliest deadline it knows and is
+ * woken only when a call brings an earlier one. Deadlines are mostly "now + the same duration", so they come
+ * in order and nearly never wake it: a steady stream of calls costs the thread one scan per deadline period.
+ *
+ * <p>When a deadline passes, the watchdog marks the watch {@linkplain Watch#expired() expired} first and then
+ * cancels the call, so the caller, seeing the call fail, can tell a deadline from its own cancellation. The
+ * thread is a daemon, started on the first watch and ended after {@value #IDLE_SECONDS} s with nothing to
+ * watch; one serves every client in the JVM, as okio's does.
+ *
+ * <p>Thread-safe.
+ */
+public final class DeadlineWatchdog {
+  /** How long the thread waits with nothing to watch before it ends. */
+  static final long IDLE_SECONDS = 60;
+
+  /** The one watchdog of the JVM. */
+  public static final DeadlineWatchdog INSTANCE =
+      new DeadlineWatchdog("blip-sdk-deadline-watchdog", TimeUnit.SECONDS.toNanos(IDLE_SECONDS));
+
+  private final String threadName;
+  private final long idleNanosBeforeExit;
+  /** Times a watch woke (or started) the thread; for tests. */
+  private final java.util.concurrent.atomic.AtomicLong wakeups = new java.util.concurrent.atomic.AtomicLong();
+  private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
+  /** What the thread will do next; a registration that could be missed by it wakes it. */
+  private volatile Plan plan = Plan.IDLE;
+  /** The running thread, or null; changed under {@code this}. */
+  private @Nullable Thread thread;
+
+  /** The thread's state: scanning, sleeping until {@code at}, or idle (sleeping with nothing to watch). */
+  private record Plan(int state, long at) {
+    static final int SCANNING = 0;
+    static final int SLEEPING_UNTIL = 1;
+    static final int IDLE_STATE = 2;
+    static final Plan SCAN = new Plan(SCANNING, 0);
+    static final Plan IDLE = new Plan(IDLE_STATE, 0);
+
+    /** Whether the thread, following this plan, might not see a deadline of {@code deadlineNanos} in time. */
+    boolean misses(long deadlineNanos) {
+      return state != SLEEPING_UNTIL || deadlineNanos - at < 0;
+    }
+  }
+
+  /** One call being watched. Close it when the call is over, whatever its outcome. */
+  public final class Watch implements AutoCloseable {
+    private final Call call;
+    private final long deadlineNanos;
+    private volatile boolean expired;
+
+    private Watch(Call call, long deadlineNanos) {
+      this.call = call;
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    /**
+     * Whether the deadline passed and the watchdog cancelled the call.
+     *
+     * @return true if the call was cancelled for its deadline
+     */
+    public boolean expired() {
+      return expired;
+    }
+
+    /** Stops watching the call. Idempotent. */
+    @Override
+    public void close() {
+      watched.remove(this);
+    }
+  }
+
+  DeadlineWatchdog(String threadName, long idleNanosBeforeExit) {
+    this.threadName = threadName;
+    this.idleNanosBeforeExit = idleNanosBeforeExit;
+  }
+
+  /**
+   * Watches a call: cancels it once {@link System#nanoTime()} reaches {@code deadlineNanos}, unless the
+   * returned watch is closed first.
+   *
+   * @param call the call, started or about to be
+   * @param deadlineNanos the deadline, on the {@link System#nanoTime()} scale
+   * @return the watch, to close when the call is over
+   */
+  public Watch watch(Call call, long deadlineNanos) {
+    Watch w = new Watch(call, deadlineNanos);
+    watched.add(w);
+    // After the add: either the thread's scan sees the watch, or this read sees the plan that scan produced.
+    if (plan.misses(deadlineNanos)) {
+      wake();
+    }
+    return w;
+  }
+
+  /** Number of calls being watched (for tests). */
+  int watchedCount() {
+    return watched.size();
+  }
+
+  /** Times a watch had to wake or start the thread (for tests). */
+  long wakeups() {
+    return wakeups.get();
+  }
+
+  /** Whether the thread sleeps until a known deadline (for tests). */
+  boolean sleepingUntilADeadline() {
+    return plan.state == Plan.SLEEPING_UNTIL;
+  }
+
+  /** Whether the thread is running (for tests). */
+  synchronized boolean running() {
+    return thread != null;
+  }
+
+  private synchronized void wake() {
+    wakeups.incrementAndGet();
+    Thread t = thread;
+    if (t == null) {
+      t = new Thread(this::run, threadName);
+      t.setDaemon(true);
+      thread = t;
+      t.start();
+    } else {
+      LockSupport.unpark(t);
+    }
+  }
+
+  private void run() {
+    long idleSince = System.nanoTime();
+    while (true) {
+      Thread.interrupted(); // nobody should interrupt this thread; an interrupt must not make it spin
+      plan = Plan.SCAN;
+      long now = System.nanoTime();
+      boolean any = false;
+      long earliest = 0;
+      for (Watch w : watched) {
+        if (w.deadlineNanos - now <= 0) {
+          if (watched.remove(w)) { // not closed meanwhile: the call is still running
+            w.expired = true;
+            try {
+              w.call.cancel();
+            } catch (RuntimeException e) {
+              // a broken call must not end the watchdog of every other call; the caller sees expired()
+            }
+          }
+        } else if (!any || w.deadlineNanos - earliest < 0) {
+          earliest = w.deadlineNanos;
+          any = true;
+        }
+      }
+      if (any) {
+        plan = new Plan(Plan.SLEEPING_UNTIL, earliest);
+        LockSupport.parkNanos(this, earliest - now);
+        idleSince = System.nanoTime();
+        continue;
+      }
+      plan = Plan.IDLE;
+      long idleNanos = idleNanosBeforeExit - (System.nanoTime() - idleSince);
+      if (idleNanos > 0) {
+        LockSupport.parkNanos(this, idleNanos);
+        continue;
+      }
+      synchronized (this) {
+        if (watched.isEmpty()) {
+          thread = null; // a watch added from now on starts a new thread
+          return;
+        }
+      }
+    }
+  }
+}
