@@ -46,20 +46,28 @@ import org.jspecify.annotations.Nullable;
  * a synchronous OkHttp call does all its client work (encoding, writing, reading, parsing) on the calling
  * thread, so this excludes the server's threads exactly. Bytes allocated are
  * {@code com.sun.management.ThreadMXBean.getCurrentThreadAllocatedBytes} of the same threads (OkHttp's
- * connection-pool cleanup thread is not counted, on either side). Rounds of the two sides are interleaved, in
- * alternating order, to spread drift (JIT, GC, frequency) evenly.
+ * connection-pool cleanup thread is not counted, on either side).
+ *
+ * <p>Like with like: both sides use one {@code OkHttpClient} (one connection pool, so the same connection and
+ * server thread serve both), and each phase starts from one warm connection. Warm-up is 20,000 calls per side
+ * so both run JIT-compiled code. Sequential calls run in short rounds (200 calls) in alternating order, raw
+ * first then SDK first; the verdicts use <em>paired</em> ratios: SDK/raw of each round, then the median over
+ * rounds, printed with its quartiles. Throughput windows alternate the same way and pair up likewise. On a
+ * shared 2-core machine the rates drift by tens of percent within a minute; pairing cancels the drift that
+ * pooled totals keep (pooled totals are printed too).
  *
  * <pre>{@code
  * java -cp sdk-benchmarks/target/benchmarks.jar dev.blipsdk.benchmarks.LoopbackHarness
- * java -cp sdk-benchmarks/target/benchmarks.jar dev.blipsdk.benchmarks.LoopbackHarness --server=canned --seconds=5
+ * java -cp sdk-benchmarks/target/benchmarks.jar dev.blipsdk.benchmarks.LoopbackHarness --server=canned --ops=get
  * }</pre>
  *
  * <p>Ends with the bulk sender against FakeBlip ({@link BulkSenderBenchmark}: 400 recipients, 50 ms, 16).
  *
- * <p>Options: {@code --server=both|canned|fake}, {@code --calls=N} (sequential calls per side and operation,
- * default 2000), {@code --warmup=N} (default 3000), {@code --threads=N} (default 16), {@code --seconds=S} (per
- * throughput window, default 3; two windows per side), {@code --quick} (a smoke run of a second or two).
- * Bounded in calls and time; stops by itself.
+ * <p>Options: {@code --server=both|canned|fake}, {@code --ops=send,get} (which operations), {@code --calls=N}
+ * (sequential calls per side and operation, default 6000), {@code --round=N} (calls per round, default 200),
+ * {@code --warmup=N} (default 20000), {@code --threads=N} (default 16), {@code --windows=N} (throughput windows
+ * per side, default 12), {@code --seconds=S} (per window, default 1), {@code --quick} (a smoke run of a second or
+ * two). Bounded in calls and time; stops by itself.
  */
 public final class LoopbackHarness {
   private static final String CUSTOMER = Payloads.CUSTOMER;
@@ -76,7 +84,8 @@ public final class LoopbackHarness {
     void call();
   }
 
-  private record Options(String server, int calls, int warmup, int threads, double seconds, int rounds) {
+  private record Options(String server, int calls, int warmup, int threads, double seconds, int windows,
+      int roundCalls, List<String> ops) {
     static Options parse(String[] args) {
       Map<String, String> m = new LinkedHashMap<>();
       for (String a : args) {
@@ -88,20 +97,23 @@ public final class LoopbackHarness {
       }
       boolean quick = m.containsKey("quick");
       return new Options(m.getOrDefault("server", "both"),
-          Integer.parseInt(m.getOrDefault("calls", quick ? "100" : "2000")),
-          Integer.parseInt(m.getOrDefault("warmup", quick ? "100" : "3000")),
+          Integer.parseInt(m.getOrDefault("calls", quick ? "200" : "6000")),
+          Integer.parseInt(m.getOrDefault("warmup", quick ? "100" : "20000")),
           Integer.parseInt(m.getOrDefault("threads", "16")),
-          Double.parseDouble(m.getOrDefault("seconds", quick ? "0.2" : "3")),
-          quick ? 1 : 2);
+          Double.parseDouble(m.getOrDefault("seconds", quick ? "0.2" : "1")),
+          Integer.parseInt(m.getOrDefault("windows", quick ? "2" : "12")),
+          Integer.parseInt(m.getOrDefault("round", quick ? "50" : "200")),
+          List.of(m.getOrDefault("ops", "send,get").split(",")));
     }
   }
 
-  /** Sequential measurement of one side. */
+  /** Sequential measurement of one side: all latencies, and per round its median, CPU and allocation. */
   private static final class Sequential {
     final long[] latencies;
     int count;
     long cpuNanos;
     long allocatedBytes;
+    final List<double[]> rounds = new ArrayList<>(); // {median latency ns, CPU ns per call, bytes per call}
 
     Sequential(int calls) {
       latencies = new long[calls];
@@ -115,8 +127,9 @@ public final class LoopbackHarness {
     }
   }
 
-  /** Throughput measurement of one side, summed over windows. */
+  /** Throughput measurement of one side, summed over windows, and the rate of each window. */
   private static final class Throughput {
+    final List<Double> windowRates = new ArrayList<>();
     long calls;
     long nanos;
     long cpuNanos;
@@ -237,10 +250,12 @@ public final class LoopbackHarness {
       String accessKey, AutoCloseable server, Runnable drain) {
     String authorization = "Key " + java.util.Base64.getEncoder()
         .encodeToString((identifier + ":" + accessKey).getBytes(StandardCharsets.UTF_8));
-    OkHttpClient rawHttp = okHttp();
-    RawClient raw = new RawClient(rawHttp, baseUrl, authorization);
-    OkHttpClient sdkHttp = okHttp();
-    BlipClient sdk = BlipClient.builder().baseUrl(baseUrl).credentials(identifier, accessKey).httpClient(sdkHttp)
+    // One OkHttpClient for both sides: the same connection pool, so the same connections and the same server
+    // threads serve both. With a client each, which connection's threads share a core with which differs
+    // between runs, and that alone moved the ratios by +-15% on a 2-core machine.
+    OkHttpClient http = okHttp();
+    RawClient raw = new RawClient(http, baseUrl, authorization);
+    BlipClient sdk = BlipClient.builder().baseUrl(baseUrl).credentials(identifier, accessKey).httpClient(http)
         .build();
     Node customer = Node.parse(CUSTOMER);
     Op rawSend = () -> raw.sendText(CUSTOMER, "Olá! Seu pedido saiu para entrega.");
@@ -259,13 +274,18 @@ public final class LoopbackHarness {
     };
     AutoCloseable resources = () -> {
       sdk.close();
-      for (OkHttpClient c : List.of(rawHttp, sdkHttp)) {
-        c.dispatcher().executorService().shutdown();
-        c.connectionPool().evictAll();
-      }
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
       server.close();
     };
-    return new Target(name, description, rawSend, sdkSend, rawGet, sdkGet, resources, drain);
+    Runnable between = () -> {
+      drain.run();
+      // every phase starts from one warm connection: idle ones left by the 16 threads would otherwise be
+      // taken in turn by sequential calls, each waking a different server thread
+      http.connectionPool().evictAll();
+      raw.sendText(CUSTOMER, "warm");
+    };
+    return new Target(name, description, rawSend, sdkSend, rawGet, sdkGet, resources, between);
   }
 
   // ---- measurement
@@ -276,6 +296,9 @@ public final class LoopbackHarness {
     String[] ops = {"send (POST /messages)", "get contact (POST /commands)"};
     Op[][] pairs = {{t.rawSend(), t.sdkSend()}, {t.rawGet(), t.sdkGet()}};
     for (int k = 0; k < ops.length; k++) {
+      if (!o.ops().contains(k == 0 ? "send" : "get")) {
+        continue;
+      }
       Op raw = pairs[k][0];
       Op sdk = pairs[k][1];
       // warm-up, interleaved
@@ -287,7 +310,9 @@ public final class LoopbackHarness {
       t.drain().run();
       Sequential sr = new Sequential(o.calls());
       Sequential ss = new Sequential(o.calls());
-      int rounds = Math.max(1, Math.min(20, o.calls() / 50));
+      // short rounds in alternating order (raw first, then SDK first): drift (JIT, GC, the machine's other
+      // load) hits both sides alike, and each round gives one paired ratio
+      int rounds = Math.max(1, o.calls() / Math.max(1, o.roundCalls()));
       int per = o.calls() / rounds;
       for (int r = 0; r < rounds; r++) {
         int n = r == rounds - 1 ? o.calls() - per * (rounds - 1) : per;
@@ -302,7 +327,13 @@ public final class LoopbackHarness {
       t.drain().run();
       Throughput tr = new Throughput();
       Throughput ts = new Throughput();
-      for (int r = 0; r < o.rounds(); r++) {
+      // untimed windows first: the 16 threads' connections are made and the JIT settles on the concurrent paths
+      // (measured: the first windows of a run were 30-50% slower than the rest, on both sides)
+      for (int r = 0; r < 2; r++) {
+        throughput(raw, o, new Throughput(), t);
+        throughput(sdk, o, new Throughput(), t);
+      }
+      for (int r = 0; r < o.windows(); r++) {
         if (r % 2 == 0) {
           throughput(raw, o, tr, t);
           throughput(sdk, o, ts, t);
@@ -322,6 +353,7 @@ public final class LoopbackHarness {
   }
 
   private static void sequential(Op op, int n, Sequential into) {
+    int from = into.count;
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     long alloc0 = THREADS.getCurrentThreadAllocatedBytes();
     for (int i = 0; i < n; i++) {
@@ -329,8 +361,13 @@ public final class LoopbackHarness {
       op.call();
       into.latencies[into.count++] = System.nanoTime() - t0;
     }
-    into.cpuNanos += THREADS.getCurrentThreadCpuTime() - cpu0;
-    into.allocatedBytes += THREADS.getCurrentThreadAllocatedBytes() - alloc0;
+    long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+    long alloc = THREADS.getCurrentThreadAllocatedBytes() - alloc0;
+    into.cpuNanos += cpu;
+    into.allocatedBytes += alloc;
+    long[] round = Arrays.copyOfRange(into.latencies, from, into.count);
+    Arrays.sort(round);
+    into.rounds.add(new double[] {round[round.length / 2], (double) cpu / n, (double) alloc / n});
   }
 
   private static void throughput(Op op, Options o, Throughput into, Target t) {
@@ -400,6 +437,11 @@ public final class LoopbackHarness {
       last = Math.max(last, finished[i]);
     }
     into.nanos += last - start[0];
+    long windowCalls = 0;
+    for (long c : calls) {
+      windowCalls += c;
+    }
+    into.windowRates.add(windowCalls * 1e9 / (last - start[0]));
     into.errors += errors.get();
     if (into.firstError == null) {
       into.firstError = first.get();
@@ -410,28 +452,26 @@ public final class LoopbackHarness {
   private static void report(String server, String op, Sequential sr, Sequential ss, Throughput tr, Throughput ts,
       Options o, List<String[]> summary) {
     System.out.println();
-    System.out.println("-- " + op + ": " + sr.count + " sequential calls per side, then " + o.threads()
-        + " threads x " + o.rounds() + " windows of " + o.seconds() + " s per side");
-    System.out.printf(Locale.ROOT, "%-40s %14s %14s %8s%n", "metric", "raw OkHttp+Moshi", "SDK", "SDK/raw");
+    System.out.println("-- " + op + ": " + sr.count + " sequential calls per side in " + sr.rounds.size()
+        + " alternating rounds, then " + o.threads() + " threads x " + o.windows() + " windows of " + o.seconds()
+        + " s per side");
+    System.out.printf(Locale.ROOT, "%-40s %14s %14s %8s%n", "metric (all calls pooled)", "raw OkHttp+Moshi", "SDK",
+        "SDK/raw");
     double medR = sr.percentileMicros(50);
     double medS = ss.percentileMicros(50);
-    double p99R = sr.percentileMicros(99);
-    double p99S = ss.percentileMicros(99);
     double cpuR = sr.cpuNanos / 1000.0 / sr.count;
     double cpuS = ss.cpuNanos / 1000.0 / ss.count;
     double allocR = (double) sr.allocatedBytes / sr.count;
     double allocS = (double) ss.allocatedBytes / ss.count;
-    double tputR = tr.perSecond();
-    double tputS = ts.perSecond();
     double tcpuR = tr.cpuNanos / 1000.0 / Math.max(1, tr.calls);
     double tcpuS = ts.cpuNanos / 1000.0 / Math.max(1, ts.calls);
     double tallocR = (double) tr.allocatedBytes / Math.max(1, tr.calls);
     double tallocS = (double) ts.allocatedBytes / Math.max(1, ts.calls);
     row("latency median (us), sequential", medR, medS);
-    row("latency p99 (us), sequential", p99R, p99S);
+    row("latency p99 (us), sequential", sr.percentileMicros(99), ss.percentileMicros(99));
     row("client CPU per call (us), sequential", cpuR, cpuS);
     row("bytes allocated per call, sequential", allocR, allocS);
-    row("throughput (calls/s), " + o.threads() + " threads", tputR, tputS);
+    row("throughput (calls/s), " + o.threads() + " threads", tr.perSecond(), ts.perSecond());
     row("client CPU per call (us), " + o.threads() + " threads", tcpuR, tcpuS);
     row("bytes allocated per call, " + o.threads() + " threads", tallocR, tallocS);
     for (Throughput t : List.of(tr, ts)) {
@@ -440,13 +480,76 @@ public final class LoopbackHarness {
             + t.firstError);
       }
     }
+    // The verdicts use paired ratios: SDK/raw of each block of rounds (or windows) measured back to back, in
+    // the order raw, SDK, SDK, raw; then their median. The quartiles show how much the ratio moved.
+    double[] latency = blockRatios(sr.rounds, ss.rounds, 0);
+    double[] cpu = blockRatios(sr.rounds, ss.rounds, 1);
+    double[] alloc = blockRatios(sr.rounds, ss.rounds, 2);
+    double[] tput = blockRatios(tr.windowRates, ts.windowRates);
+    System.out.printf(Locale.ROOT, "%-40s %8s %8s %8s  (%s)%n", "paired ratio SDK/raw", "q1", "median", "q3",
+        "blocks of raw,SDK,SDK,raw");
+    paired("latency median, sequential", latency);
+    paired("client CPU per call, sequential", cpu);
+    paired("bytes allocated per call, sequential", alloc);
+    paired("throughput, " + o.threads() + " threads", tput);
+    System.out.println("throughput by window (calls/s, in time order): raw " + rates(tr.windowRates) + "; SDK "
+        + rates(ts.windowRates));
     String name = op.substring(0, op.indexOf(' ') < 0 ? op.length() : op.indexOf(" ("));
-    summary.add(verdict(server, name + ": latency median", medS / medR, "<= 1.10", medS / medR <= 1.10));
-    summary.add(verdict(server, name + ": client CPU per call (seq)", cpuS / cpuR, "<= 1.10", cpuS / cpuR <= 1.10));
-    summary.add(verdict(server, name + ": throughput, " + o.threads() + " threads", tputS / tputR, ">= 0.95",
-        tputS / tputR >= 0.95));
-    summary.add(verdict(server, name + ": bytes allocated per call (seq)", allocS / allocR, "<= 1.50",
-        allocS / allocR <= 1.5));
+    summary.add(verdict(server, name + ": latency median", median(latency), "<= 1.10", median(latency) <= 1.10));
+    summary.add(verdict(server, name + ": client CPU per call (seq)", median(cpu), "<= 1.10", median(cpu) <= 1.10));
+    summary.add(verdict(server, name + ": throughput, " + o.threads() + " threads", median(tput), ">= 0.95",
+        median(tput) >= 0.95));
+    summary.add(verdict(server, name + ": bytes allocated per call (seq)", median(alloc), "<= 1.50",
+        median(alloc) <= 1.5));
+  }
+
+  /**
+   * SDK/raw of one statistic per block of two rounds, sorted. Rounds alternate raw-first and SDK-first, so a
+   * block is raw, SDK, SDK, raw in time: summing each side over the block cancels any drift that is linear
+   * over the block (a server slowing down as its state grows, the machine's other load rising).
+   */
+  private static double[] blockRatios(List<Double> raw, List<Double> sdk) {
+    int blocks = Math.min(raw.size(), sdk.size()) / 2;
+    if (blocks == 0) {
+      return raw.isEmpty() || sdk.isEmpty() ? new double[0] : new double[] {sdk.get(0) / raw.get(0)};
+    }
+    double[] ratios = new double[blocks];
+    for (int b = 0; b < blocks; b++) {
+      ratios[b] = (sdk.get(2 * b) + sdk.get(2 * b + 1)) / (raw.get(2 * b) + raw.get(2 * b + 1));
+    }
+    Arrays.sort(ratios);
+    return ratios;
+  }
+
+  private static double[] blockRatios(List<double[]> raw, List<double[]> sdk, int statistic) {
+    return blockRatios(raw.stream().map(r -> r[statistic]).toList(), sdk.stream().map(r -> r[statistic]).toList());
+  }
+
+  private static String rates(List<Double> rates) {
+    StringBuilder sb = new StringBuilder("[");
+    for (double r : rates) {
+      sb.append(sb.length() == 1 ? "" : ", ").append(Math.round(r));
+    }
+    return sb.append(']').toString();
+  }
+
+  private static double median(double[] sorted) {
+    return quantile(sorted, 0.5);
+  }
+
+  private static double quantile(double[] sorted, double q) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    double pos = q * (sorted.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = (int) Math.ceil(pos);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  }
+
+  private static void paired(String metric, double[] sorted) {
+    System.out.printf(Locale.ROOT, "%-40s %8.3f %8.3f %8.3f  (%d)%n", metric, quantile(sorted, 0.25),
+        median(sorted), quantile(sorted, 0.75), sorted.length);
   }
 
   private static String[] verdict(String server, String metric, double ratio, String target, boolean ok) {

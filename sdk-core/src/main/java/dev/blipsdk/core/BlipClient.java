@@ -47,6 +47,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Closing:</b> {@link #close()} releases only what this client created (the {@code OkHttpClient} it
  * built); a client given an {@code OkHttpClient}, or derived with {@link #newBuilder()}, leaves it alone.
+ *
+ * <p><b>Threads:</b> besides OkHttp's, the SDK has one daemon thread per JVM, shared by every client:
+ * {@code blip-sdk-deadline-watchdog}, which cancels calls that pass their {@linkplain Builder#deadline deadline}.
+ * It starts with the first call and ends by itself after a minute with no call in flight.
  */
 public final class BlipClient implements AutoCloseable {
   /** The default connect timeout: 10 s. */
