@@ -24,7 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code sdk*Envelope}: {@code EnvelopeCodec.readCommand} only (the SDK's share of every call; the
  *       resource is kept as raw JSON, not parsed).
- *   <li>{@code sdk*Typed}: the envelope plus {@code resource().decode(Record.class)}: the typed result.
+ *   <li>{@code sdk*Typed}: the envelope plus {@code resource().decode(Record.class)}: the typed result, in two
+ *       steps ({@code execute(command)} then {@code decode}).
+ *   <li>{@code sdk*OnePass}: the typed result in one pass over the bytes, as {@code execute(command, Record.class)}
+ *       reads it ({@code EnvelopeCodec.readCommandResource}).
  *   <li>{@code moshi*Typed}: raw Moshi binding the whole response to plain classes (the floor for
  *       {@code sdk*Typed}).
  *   <li>{@code moshi*Map}: raw Moshi reading the whole response as a {@code Map} tree.
@@ -116,6 +119,26 @@ public class CommandResponseBenchmark {
   public SdkModels.Contact sdkContactTyped() {
     return EnvelopeCodec.readCommand(source(Payloads.CONTACT_RESPONSE_BYTES)).requireResource()
         .decode(SdkModels.Contact.class);
+  }
+
+  /**
+   * SDK: contact get response to a typed record in one pass, as {@code execute(command, Contact.class)}.
+   *
+   * @return the contact
+   */
+  @Benchmark
+  public Object sdkContactOnePass() {
+    return EnvelopeCodec.readCommandResource(source(Payloads.CONTACT_RESPONSE_BYTES), SdkModels.Contact.class);
+  }
+
+  /**
+   * SDK: account lookup response to a typed record in one pass, as {@code execute(command, Account.class)}.
+   *
+   * @return the account
+   */
+  @Benchmark
+  public Object sdkAccountOnePass() {
+    return EnvelopeCodec.readCommandResource(source(Payloads.ACCOUNT_RESPONSE_BYTES), SdkModels.Account.class);
   }
 
   /**

@@ -88,4 +88,13 @@ public final class SdkModels {
       @Nullable String storageDate, @Nullable String openDate, @Nullable String statusDate,
       @Nullable String closeDate, @Nullable String closedBy, boolean closed, List<String> tags, int priority,
       int rating, @Nullable CustomerInput customerInput) {}
+
+  /**
+   * A page of tickets as one record, for the one-pass typed read.
+   *
+   * @param total the total, if the server sent one
+   * @param itemType the items' MIME type
+   * @param items the tickets
+   */
+  public record TicketPage(@Nullable Long total, @Nullable String itemType, List<TicketRecord> items) {}
 }

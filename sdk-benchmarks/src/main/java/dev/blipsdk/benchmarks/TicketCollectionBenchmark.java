@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Parsing a page of 100 Desk tickets (§5.1 shape) into a list of typed tickets: the SDK's
- * {@code readCommand} + {@code asCollection().map(d -> d.decode(TicketRecord.class))} against raw Moshi binding
- * the whole response to plain classes.
+ * Parsing a page of 100 Desk tickets (§5.1 shape) into a list of typed tickets: the SDK's generic two-step path
+ * ({@code readCommand} + {@code asCollection().map(d -> d.decode(TicketRecord.class))}) and its one-pass typed
+ * read ({@code execute(command, TicketPage.class)}'s {@code EnvelopeCodec.readCommandResource}) against raw
+ * Moshi binding the whole response to plain classes.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -51,6 +52,17 @@ public class TicketCollectionBenchmark {
   public DocumentCollection<SdkModels.TicketRecord> sdkTickets() {
     return EnvelopeCodec.readCommand(new Buffer().write(Payloads.TICKETS_RESPONSE_BYTES)).requireResource()
         .asCollection().map(d -> d.decode(SdkModels.TicketRecord.class));
+  }
+
+  /**
+   * SDK: response bytes to a page record of 100 tickets in one pass, as {@code execute(command, TicketPage.class)}.
+   *
+   * @return the page
+   */
+  @Benchmark
+  public Object sdkTicketsOnePass() {
+    return EnvelopeCodec.readCommandResource(new Buffer().write(Payloads.TICKETS_RESPONSE_BYTES),
+        SdkModels.TicketPage.class);
   }
 
   /**
