@@ -37,12 +37,15 @@ public final class DeadlineWatchdog {
   /** Times a watch woke (or started) the thread; for tests. */
   private final java.util.concurrent.atomic.AtomicLong wakeups = new java.util.concurrent.atomic.AtomicLong();
   private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
-  /** What the thread will do next; a registration that could be missed by it wakes it. */
+  /** What the thread does; a watch that it could miss wakes it. */
   private volatile Plan plan = Plan.IDLE;
   /** The running thread, or null; changed under {@code this}. */
   private @Nullable Thread thread;
 
-  /** The thread's state: scanning, sleeping until {@code at}, or idle (sleeping with nothing to watch). */
+  /**
+   * The thread's state: scanning; sleeping until {@code at} (a deadline, or the end of its idle time when it has
+   * nothing to watch); or ended, or about to end, so that a new watch must start a thread.
+   */
   private record Plan(int state, long at) {
     static final int SCANNING = 0;
     static final int SLEEPING_UNTIL = 1;
@@ -140,7 +143,8 @@ public final class DeadlineWatchdog {
   }
 
   private void run() {
-    long idleSince = System.nanoTime();
+    boolean idle = false;
+    long idleSince = 0;
     while (true) {
       Thread.interrupted(); // nobody should interrupt this thread; an interrupt must not make it spin
       plan = Plan.SCAN;
@@ -163,20 +167,28 @@ public final class DeadlineWatchdog {
         }
       }
       if (any) {
+        idle = false;
         plan = new Plan(Plan.SLEEPING_UNTIL, earliest);
         LockSupport.parkNanos(this, earliest - now);
-        idleSince = System.nanoTime();
         continue;
       }
-      plan = Plan.IDLE;
-      long idleNanos = idleNanosBeforeExit - (System.nanoTime() - idleSince);
-      if (idleNanos > 0) {
-        LockSupport.parkNanos(this, idleNanos);
+      if (!idle) {
+        idle = true;
+        idleSince = now;
+      }
+      long idleLeft = idleNanosBeforeExit - (now - idleSince);
+      if (idleLeft > 0) {
+        // Nothing to watch: sleep out the idle time as if for a deadline then. A call that comes meanwhile
+        // with a later deadline (the usual case: its deadline is at least as long as the idle time) is found
+        // by the next scan without waking the thread.
+        plan = new Plan(Plan.SLEEPING_UNTIL, now + idleLeft);
+        LockSupport.parkNanos(this, idleLeft);
         continue;
       }
       synchronized (this) {
+        plan = Plan.IDLE; // from here on a new watch wakes (so restarts) the thread
         if (watched.isEmpty()) {
-          thread = null; // a watch added from now on starts a new thread
+          thread = null;
           return;
         }
       }

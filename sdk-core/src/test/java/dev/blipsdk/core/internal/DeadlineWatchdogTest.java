@@ -94,6 +94,23 @@ class DeadlineWatchdogTest {
   }
 
   @Test
+  void aWatchWhileTheThreadIdlesWakesItOnlyForADeadlineBeforeTheIdleTimeEnds() throws InterruptedException {
+    DeadlineWatchdog watchdog = watchdog(60_000);
+    Call first = call();
+    watchdog.watch(first, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5));
+    awaitTrue(first::isCanceled, "the first call expires");
+    awaitTrue(watchdog::sleepingUntilADeadline, "the thread sleeps out its idle time");
+    long wakeups = watchdog.wakeups();
+    DeadlineWatchdog.Watch later = watchdog.watch(call(), System.nanoTime() + TimeUnit.SECONDS.toNanos(120));
+    assertEquals(wakeups, watchdog.wakeups(), "a deadline after the idle time does not wake it");
+    Call soon = call();
+    watchdog.watch(soon, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10));
+    assertEquals(wakeups + 1, watchdog.wakeups(), "a deadline within the idle time does");
+    awaitTrue(soon::isCanceled, "and is enforced");
+    later.close();
+  }
+
+  @Test
   void theThreadEndsWhenIdleAndANewWatchStartsItAgain() throws InterruptedException {
     DeadlineWatchdog watchdog = watchdog(50);
     watchdog.watch(call(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10));
