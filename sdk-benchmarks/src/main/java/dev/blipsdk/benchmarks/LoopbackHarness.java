@@ -242,8 +242,18 @@ public final class LoopbackHarness {
     FakeBlip fake = FakeBlip.start();
     fake.seedContact(CUSTOMER, "Maria Aparecida dos Santos");
     fake.script(CUSTOMER, MessageScript.acceptedOnly());
+    // Each message makes the fake schedule its status events; let that backlog run out between windows, or one
+    // window's backlog would eat into the next window's CPU (the other side's, half the time).
     return target("fake", "FakeBlip (stateful fake server, sdk-testing)", fake.baseUrl(), fake.identifier(),
-        fake.accessKey(), fake, () -> { });
+        fake.accessKey(), fake, () -> {
+          try {
+            if (!fake.awaitIdle(java.time.Duration.ofSeconds(60))) {
+              System.out.println("note: FakeBlip still busy after 60 s");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
   }
 
   private static Target target(String name, String description, String baseUrl, String identifier,
