@@ -99,7 +99,16 @@ public final class FakeBlip implements AutoCloseable {
     this.server = new MockWebServer();
     // Without TCP_NODELAY a response body waits for the client's delayed ACK: ~40 ms per command.
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    server.setDispatcher(dispatcher);
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request)
+          throws InterruptedException {
+        // MockWebServer keeps every request for takeRequest(), which nothing here calls (the fake's own record
+        // is received()): take one per request, or a long-running fake grows by every request it ever served.
+        server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return dispatcher.dispatch(request);
+      }
+    });
     this.clockListener = () -> {
       scheduler.wake();
       scheduler.runDue();
@@ -111,6 +120,11 @@ public final class FakeBlip implements AutoCloseable {
       closeQuietly();
       throw e;
     }
+  }
+
+  /** Whether MockWebServer holds no recorded request (for tests: the fake must not accumulate them). */
+  boolean holdsNoRecordedRequest() throws InterruptedException {
+    return server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS) == null;
   }
 
   /**

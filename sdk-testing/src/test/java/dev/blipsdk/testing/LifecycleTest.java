@@ -316,6 +316,7 @@ class LifecycleTest {
     assertEquals(tickets, all.size());
     assertEquals(tickets, all.stream().map(t -> t.get("sequentialId")).distinct().count(), "unique sequentialIds");
     assertEquals(contacts + messages + tickets, blip.receivedEnvelopes().size());
+    assertTrue(blip.holdsNoRecordedRequest(), "10,000 requests later MockWebServer holds none of them");
     for (ReceivedEnvelope e : blip.bot().sentMessages()) {
       assertEquals(List.of("accepted", "dispatched", "received", "consumed"), blip.bot().events(e.id()));
     }
