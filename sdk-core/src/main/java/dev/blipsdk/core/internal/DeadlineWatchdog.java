@@ -135,6 +135,9 @@ public final class DeadlineWatchdog {
     if (t == null) {
       t = new Thread(this::run, threadName);
       t.setDaemon(true);
+      // it outlives the caller that started it: do not keep that caller's context class loader (an app server's
+      // web application, say) reachable
+      t.setContextClassLoader(null);
       thread = t;
       t.start();
     } else {
