@@ -61,13 +61,14 @@ import org.jspecify.annotations.Nullable;
  * java -cp sdk-benchmarks/target/benchmarks.jar dev.blipsdk.benchmarks.LoopbackHarness --server=canned --ops=get
  * }</pre>
  *
- * <p>Ends with the bulk sender against FakeBlip ({@link BulkSenderBenchmark}: 400 recipients, 50 ms, 16).
+ * <p>A full run (both servers, both operations) ends with the bulk sender against FakeBlip
+ * ({@link BulkSenderBenchmark}: 400 recipients, 50 ms, 16); {@code --bulk=true|false} overrides that.
  *
  * <p>Options: {@code --server=both|canned|fake}, {@code --ops=send,get} (which operations), {@code --calls=N}
  * (sequential calls per side and operation, default 6000), {@code --round=N} (calls per round, default 200),
  * {@code --warmup=N} (default 20000), {@code --threads=N} (default 16), {@code --windows=N} (throughput windows
- * per side, default 12), {@code --seconds=S} (per window, default 1), {@code --quick} (a smoke run of a second or
- * two). Bounded in calls and time; stops by itself.
+ * per side, default 12), {@code --seconds=S} (per window, default 1), {@code --bulk=true|false}, {@code --quick}
+ * (a smoke run of a second or two). Bounded in calls and time; stops by itself.
  */
 public final class LoopbackHarness {
   private static final String CUSTOMER = Payloads.CUSTOMER;
@@ -85,7 +86,7 @@ public final class LoopbackHarness {
   }
 
   private record Options(String server, int calls, int warmup, int threads, double seconds, int windows,
-      int roundCalls, List<String> ops) {
+      int roundCalls, List<String> ops, boolean bulk) {
     static Options parse(String[] args) {
       Map<String, String> m = new LinkedHashMap<>();
       for (String a : args) {
@@ -103,7 +104,9 @@ public final class LoopbackHarness {
           Double.parseDouble(m.getOrDefault("seconds", quick ? "0.2" : "1")),
           Integer.parseInt(m.getOrDefault("windows", quick ? "2" : "12")),
           Integer.parseInt(m.getOrDefault("round", quick ? "50" : "200")),
-          List.of(m.getOrDefault("ops", "send,get").split(",")));
+          List.of(m.getOrDefault("ops", "send,get").split(",")),
+          Boolean.parseBoolean(m.getOrDefault("bulk", String.valueOf(m.getOrDefault("server", "both")
+              .equals("both") && !m.containsKey("ops")))));
     }
   }
 
@@ -174,9 +177,11 @@ public final class LoopbackHarness {
     }
     System.out.println();
     printJarSizes();
-    System.out.println();
-    System.out.println("== Bulk sender vs theoretical time (recipients x latency / concurrency)");
-    BulkSenderBenchmark.print(BulkSenderBenchmark.run(400, 50, 16, 5));
+    if (options.bulk()) {
+      System.out.println();
+      System.out.println("== Bulk sender vs theoretical time (recipients x latency / concurrency)");
+      BulkSenderBenchmark.print(BulkSenderBenchmark.run(400, 50, 16, 5));
+    }
   }
 
   private static void printMachine(Options o) {
