@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -210,9 +208,7 @@ public final class InterleavedVariants {
     @Override
     public void run() {
       MoshiModels.OutgoingCommand c = new MoshiModels.OutgoingCommand();
-      ThreadLocalRandom random = ThreadLocalRandom.current();
-      c.id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
-          (random.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L).toString();
+      c.id = RawClient.newId();
       c.to = CRM;
       c.method = "get";
       c.uri = CONTACT_URI;

@@ -123,7 +123,7 @@ public final class RawClient {
    * unique writes, and the same work as the SDK's default envelope id supplier, so neither side pays for
    * {@code SecureRandom} (shared and locked) when the other does not.
    */
-  private static String newId() {
+  static String newId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
     long lsb = (random.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L;

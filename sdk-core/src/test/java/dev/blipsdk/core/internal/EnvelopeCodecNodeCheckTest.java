@@ -16,25 +16,8 @@ class EnvelopeCodecNodeCheckTest {
         "fakebot@msging.net/default", "5531988889999@wa.gw.msging.net", "msging.net", "a@b", "a@b/", "a@b/c/d",
         "@b", "a@", "a@/c", "/x", "a/b@c", "a@b@c", "a@b/c@d", "a b@c", "a@b c", "a@b/c d", "a@b/\t",
         "x", "@", "/", "a@b//", "\u00e1@\u00e9/\u00ed", "a@b/c\u2003"));
-    char[] alphabet = {'a', '@', '/', ' ', '#'};
     // every string of length 1..5 over a small alphabet covers the separators in every position
-    for (int length = 1; length <= 5; length++) {
-      int[] idx = new int[length];
-      while (true) {
-        StringBuilder sb = new StringBuilder();
-        for (int i : idx) {
-          sb.append(alphabet[i]);
-        }
-        samples.add(sb.toString());
-        int k = length - 1;
-        while (k >= 0 && ++idx[k] == alphabet.length) {
-          idx[k--] = 0;
-        }
-        if (k < 0) {
-          break;
-        }
-      }
-    }
+    samples.addAll(ShortStrings.upTo(new char[] {'a', '@', '/', ' ', '#'}, 5));
     for (String s : samples) {
       boolean parses;
       if (s.isBlank()) {
