@@ -19,7 +19,6 @@ import dev.blipsdk.core.exception.GatewayTimeoutException;
 import dev.blipsdk.core.exception.RateLimitException;
 import dev.blipsdk.core.exception.ServerException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -161,11 +160,7 @@ public final class Transport {
     }
 
     long remainingMillis() {
-      return deadlineMillis - elapsedMillis();
-    }
-
-    long elapsedMillis() {
-      return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+      return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
     }
 
     String describe() {
@@ -255,7 +250,7 @@ public final class Transport {
       try (watch; Response response = call.execute()) {
         outcome = handleResponse(plan, response, attempt);
       } catch (IOException e) {
-        outcome = handleFailure(plan, e, attempt, watch.expired(), call.isCanceled() && !timedOut(e));
+        outcome = handleFailure(plan, e, attempt, watch.expired(), call.isCanceled());
       }
       log(plan, attempt, attemptStart, outcome);
       if (outcome.result() != null) {
@@ -352,8 +347,7 @@ public final class Transport {
           if (isCancelled()) {
             return;
           }
-          after(attempt, attemptStart, handleFailure(plan, e, attempt, watch.expired(),
-              c.isCanceled() && !timedOut(e)));
+          after(attempt, attemptStart, handleFailure(plan, e, attempt, watch.expired(), c.isCanceled()));
         }
       });
     }
@@ -377,10 +371,6 @@ public final class Transport {
         }
       });
     }
-  }
-
-  private static boolean timedOut(IOException e) {
-    return e instanceof InterruptedIOException;
   }
 
   private @Nullable Duration nextWait(Plan plan, int attempt, Outcome outcome) {
@@ -504,9 +494,6 @@ public final class Transport {
     if (e instanceof SocketTimeoutException) {
       return new Outcome(null, new BlipTimeoutException(what + " timed out waiting for Blip's response" + note,
           e, retry, attempt, id), retry, null);
-    }
-    if (e instanceof InterruptedIOException && plan.remainingMillis() <= 0) {
-      return new Outcome(null, deadlineExceeded(plan, attempt, null, e), false, null);
     }
     return new Outcome(null, new BlipConnectionException(what + " lost the connection to Blip: "
         + e.getMessage() + note, e, retry, attempt, id), retry, null);
