@@ -6,25 +6,18 @@ import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Node;
-import dev.blipsdk.testing.internal.NoDelayServerSocketFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -86,24 +79,12 @@ public final class InterleavedVariants {
     int per = Integer.parseInt(o.getOrDefault("round", "300"));
     int warmup = Integer.parseInt(o.getOrDefault("warmup", "20000"));
 
-    MockWebServer server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    MockResponse accepted = new MockResponse.Builder().code(202).build();
-    MockResponse contact = new MockResponse.Builder().code(200)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(Payloads.CONTACT_RESPONSE).build();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return request.getUrl().encodedPath().equals("/messages") ? accepted : contact;
-      }
-    });
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    MockWebServer server = CannedServer.start();
     OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
         .build();
     String base = server.url("/").toString();
-    String authorization = "Key " + Base64.getEncoder()
-        .encodeToString("fakebot:fake-access-key".getBytes(StandardCharsets.UTF_8));
-    BlipClient sdk = BlipClient.builder().baseUrl(base).credentials("fakebot", "fake-access-key").httpClient(http)
+    String authorization = CannedServer.keyAuthorization(CannedServer.IDENTIFIER, CannedServer.ACCESS_KEY);
+    BlipClient sdk = BlipClient.builder().baseUrl(base).credentials(CannedServer.IDENTIFIER, CannedServer.ACCESS_KEY).httpClient(http)
         .build();
     RawClient raw = new RawClient(http, base, authorization);
     Node customer = Node.parse(Payloads.CUSTOMER);
@@ -131,7 +112,7 @@ public final class InterleavedVariants {
           op.run();
         }
         if (i % 1000 == 0) {
-          drain(server);
+          CannedServer.drain(server);
         }
       }
       Map<String, double[]> cpu = new LinkedHashMap<>();
@@ -155,7 +136,7 @@ public final class InterleavedVariants {
           cpu.get(name)[r] = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1000.0 / per;
           Arrays.sort(times);
           latency.get(name)[r] = times[per / 2] / 1000.0;
-          drain(server);
+          CannedServer.drain(server);
         }
       }
       String first = names.get(0);
@@ -170,8 +151,8 @@ public final class InterleavedVariants {
           cpuRatio[r] = cpu.get(name)[r] / cpu.get(first)[r];
           latencyRatio[r] = latency.get(name)[r] / latency.get(first)[r];
         }
-        System.out.printf(Locale.ROOT, "%-28s %10.2f %22s %12.2f %22s%n", name, quantile(cpu.get(name), 0.5),
-            spread(cpuRatio), quantile(latency.get(name), 0.5), spread(latencyRatio));
+        System.out.printf(Locale.ROOT, "%-28s %10.2f %22s %12.2f %22s%n", name, CannedServer.quantile(cpu.get(name), 0.5),
+            spread(cpuRatio), CannedServer.quantile(latency.get(name), 0.5), spread(latencyRatio));
       }
     } finally {
       sdk.close();
@@ -241,27 +222,8 @@ public final class InterleavedVariants {
     }
   }
 
-  private static void drain(MockWebServer server) {
-    try {
-      while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
-        // the canned server records every request; drop them
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private static String spread(double[] values) {
-    return String.format(Locale.ROOT, "%.3f (%.3f-%.3f)", quantile(values, 0.5), quantile(values, 0.25),
-        quantile(values, 0.75));
-  }
-
-  private static double quantile(double[] values, double q) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    return String.format(Locale.ROOT, "%.3f (%.3f-%.3f)", CannedServer.quantile(values, 0.5), CannedServer.quantile(values, 0.25),
+        CannedServer.quantile(values, 0.75));
   }
 }

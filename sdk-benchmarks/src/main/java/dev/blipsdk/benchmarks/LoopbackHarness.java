@@ -1,7 +1,5 @@
 package dev.blipsdk.benchmarks;
 
-import dev.blipsdk.testing.internal.NoDelayServerSocketFactory;
-
 import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Message;
@@ -11,7 +9,6 @@ import dev.blipsdk.testing.MessageScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -216,31 +210,10 @@ public final class LoopbackHarness {
   }
 
   private static Target canned() throws IOException {
-    MockWebServer server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    MockResponse accepted = new MockResponse.Builder().code(202).build();
-    MockResponse contact = new MockResponse.Builder().code(200)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(Payloads.CONTACT_RESPONSE).build();
-    MockResponse notFound = new MockResponse.Builder().code(404).build();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        String path = request.getUrl().encodedPath();
-        return path.equals("/messages") ? accepted : path.equals("/commands") ? contact : notFound;
-      }
-    });
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
-    String base = server.url("/").toString();
-    return target("canned", "mockwebserver3 dispatcher with fixed responses (isolates client cost)", base,
-        "fakebot", "fake-access-key", server, () -> {
-          try {
-            while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
-              // the server records every request; drop them between phases
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+    MockWebServer server = CannedServer.start();
+    return target("canned", "mockwebserver3 dispatcher with fixed responses (isolates client cost)",
+        server.url("/").toString(), CannedServer.IDENTIFIER, CannedServer.ACCESS_KEY, server,
+        () -> CannedServer.drain(server));
   }
 
   private static Target fake() {
@@ -263,8 +236,7 @@ public final class LoopbackHarness {
 
   private static Target target(String name, String description, String baseUrl, String identifier,
       String accessKey, AutoCloseable server, Runnable drain) {
-    String authorization = "Key " + java.util.Base64.getEncoder()
-        .encodeToString((identifier + ":" + accessKey).getBytes(StandardCharsets.UTF_8));
+    String authorization = CannedServer.keyAuthorization(identifier, accessKey);
     // One OkHttpClient for both sides: the same connection pool, so the same connections and the same server
     // threads serve both. With a client each, which connection's threads share a core with which differs
     // between runs, and that alone moved the ratios by +-15% on a 2-core machine.
@@ -549,22 +521,12 @@ public final class LoopbackHarness {
   }
 
   private static double median(double[] sorted) {
-    return quantile(sorted, 0.5);
-  }
-
-  private static double quantile(double[] sorted, double q) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    return CannedServer.quantile(sorted, 0.5);
   }
 
   private static void paired(String metric, double[] sorted) {
-    System.out.printf(Locale.ROOT, "%-40s %8.3f %8.3f %8.3f  (%d)%n", metric, quantile(sorted, 0.25),
-        median(sorted), quantile(sorted, 0.75), sorted.length);
+    System.out.printf(Locale.ROOT, "%-40s %8.3f %8.3f %8.3f  (%d)%n", metric, CannedServer.quantile(sorted, 0.25),
+        median(sorted), CannedServer.quantile(sorted, 0.75), sorted.length);
   }
 
   private static String[] verdict(String server, String metric, double ratio, String target, boolean ok) {
