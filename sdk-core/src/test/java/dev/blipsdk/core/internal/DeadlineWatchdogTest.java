@@ -121,6 +121,9 @@ class DeadlineWatchdogTest {
     assertTrue(watch.expired());
   }
 
+  /** One call of the concurrent test: left running, or closed (ended) in time or only after its deadline. */
+  private record Watched(Call call, DeadlineWatchdog.Watch watch, boolean closed, boolean closedInTime) {}
+
   @Test
   void manyThreadsWatchingAndClosingNeverLoseADeadlineNorCancelAClosedCall() throws Exception {
     DeadlineWatchdog watchdog = watchdog(60_000);
@@ -128,42 +131,54 @@ class DeadlineWatchdogTest {
     int perThread = 2_000;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<List<Object[]>>> futures = new ArrayList<>();
+    List<Future<List<Watched>>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       long seed = t;
       futures.add(pool.submit(() -> {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Object[]> expired = new ArrayList<>();
+        List<Watched> out = new ArrayList<>();
         go.await();
         for (int i = 0; i < perThread; i++) {
+          // every deadline is 0-2 ms away; one call in ten is left running, the others end (close) at once
           Call c = call();
-          boolean shortOne = random.nextInt(10) == 0;
-          long deadline = System.nanoTime()
-              + (shortOne ? TimeUnit.MICROSECONDS.toNanos(random.nextInt(2_000)) : TimeUnit.SECONDS.toNanos(30));
+          long deadline = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(random.nextInt(2_000));
           DeadlineWatchdog.Watch w = watchdog.watch(c, deadline);
-          if (shortOne) {
-            expired.add(new Object[] {c, w, deadline});
+          if (random.nextInt(10) == 0) {
+            out.add(new Watched(c, w, false, false));
           } else {
             w.close();
-            assertFalse(c.isCanceled(), "a call closed long before its deadline was cancelled");
+            out.add(new Watched(c, w, true, System.nanoTime() - deadline < 0));
           }
         }
-        return expired;
+        return out;
       }));
     }
     go.countDown();
-    List<Object[]> all = new ArrayList<>();
-    for (Future<List<Object[]>> f : futures) {
+    List<Watched> all = new ArrayList<>();
+    for (Future<List<Watched>> f : futures) {
       all.addAll(f.get(60, TimeUnit.SECONDS));
     }
     pool.shutdown();
-    for (Object[] e : all) {
-      Call c = (Call) e[0];
-      DeadlineWatchdog.Watch w = (DeadlineWatchdog.Watch) e[1];
-      awaitTrue(c::isCanceled, "every short deadline is enforced");
-      assertTrue(w.expired());
+    int running = 0;
+    int closedInTime = 0;
+    for (Watched w : all) {
+      if (!w.closed()) {
+        running++;
+        awaitTrue(w.call()::isCanceled, "every deadline of a call left running is enforced");
+        assertTrue(w.watch().expired());
+      }
     }
-    assertTrue(all.size() > threads * perThread / 20, "the test made short deadlines: " + all.size());
+    Thread.sleep(10); // every deadline (at most 2 ms after its watch) has passed now
+    // a call that ended before its deadline must not have been touched
+    for (Watched w : all) {
+      if (w.closedInTime()) {
+        closedInTime++;
+        assertFalse(w.call().isCanceled(), "a call that ended before its deadline was cancelled");
+        assertFalse(w.watch().expired());
+      }
+    }
+    assertTrue(running > threads * perThread / 20, "calls left running: " + running);
+    assertTrue(closedInTime > threads * perThread / 4, "calls closed before their deadline: " + closedInTime);
     assertEquals(0, watchdog.watchedCount(), "nothing is left behind");
   }
 }
