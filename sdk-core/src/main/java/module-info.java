@@ -12,5 +12,5 @@ module dev.blipsdk.core {
   exports dev.blipsdk.core.envelope;
   exports dev.blipsdk.core.exception;
   exports dev.blipsdk.core.webhook;
-  exports dev.blipsdk.core.internal to dev.blipsdk.whatsapp, dev.blipsdk.desk;
+  exports dev.blipsdk.core.internal.bridge to dev.blipsdk.whatsapp, dev.blipsdk.desk;
 }

@@ -1,9 +1,9 @@
 package dev.blipsdk.core;
 
 import dev.blipsdk.core.envelope.Command;
+import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
-import dev.blipsdk.core.internal.ClientAccess;
 import dev.blipsdk.core.internal.Transport;
 import dev.blipsdk.core.internal.Transport.Endpoint;
 import dev.blipsdk.core.internal.Version;
@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Objects;
 import dev.blipsdk.core.internal.EnvelopeIds;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -66,12 +67,15 @@ public final class BlipClient implements AutoCloseable {
   public static final int MAX_ASYNC_CALLS = 64;
   /** The default overall deadline of one call, retries included: 60 s, since Blip gives up at 60 s. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+  /**
+   * The longest deadline kept: 36,500 days (about 100 years). A longer one, such as
+   * {@code ChronoUnit.FOREVER.getDuration()}, means "no deadline" and is kept at this.
+   */
+  public static final Duration MAX_DEADLINE = Duration.ofDays(36_500);
+  /** The longest connect, read or write timeout OkHttp takes: {@link Integer#MAX_VALUE} milliseconds (24.8 days). */
+  public static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
   private static final Pattern CONTRACT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
-
-  static {
-    ClientAccess.register(client -> client.http);
-  }
 
   private final Builder config;
   private final OkHttpClient http;
@@ -79,17 +83,25 @@ public final class BlipClient implements AutoCloseable {
   private final Transport transport;
   private final Supplier<String> envelopeIds;
   private final HttpUrl baseUrl;
+  /** Set by this client's {@link #close()}. */
+  private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * Set when the {@code OkHttpClient} this client uses was shut down: this client's own flag when it built the
+   * OkHttp client, else the flag of the client it was derived from ({@link #newBuilder()}), else never.
+   */
+  private final AtomicBoolean httpClosed;
 
   private BlipClient(Builder b, OkHttpClient http, boolean owns, HttpUrl baseUrl, String authorization) {
     this.config = b.copy();
     this.http = http;
     this.ownsHttpClient = owns;
+    this.httpClosed = owns ? closed : b.sharedFrom && b.httpClosed != null ? b.httpClosed : new AtomicBoolean();
     this.baseUrl = baseUrl;
     this.envelopeIds = b.envelopeIds;
     String ua = "blip-sdk-java/" + Version.SDK + " (Java " + Runtime.version().feature() + ")"
         + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
     this.transport = new Transport(http, baseUrl, authorization, ua, b.clock, b.sleeper, b.retryPolicy,
-        b.deadline, b.logBodies);
+        b.deadline, b.logBodies, () -> closed.get() || httpClosed.get());
   }
 
   /**
@@ -111,6 +123,7 @@ public final class BlipClient implements AutoCloseable {
     Builder b = config.copy();
     b.httpClient = http;
     b.sharedFrom = true;
+    b.httpClosed = httpClosed;
     return b;
   }
 
@@ -221,7 +234,9 @@ public final class BlipClient implements AutoCloseable {
    * @throws dev.blipsdk.core.exception.BlipException on any failure
    */
   public Notification sendNotification(Notification notification, RequestOptions options) {
-    return (Notification) transport.send(Endpoint.NOTIFICATIONS, notification, notificationOptions(options));
+    Objects.requireNonNull(notification, "notification");
+    Objects.requireNonNull(options, "options");
+    return (Notification) transport.send(Endpoint.NOTIFICATIONS, notification, options);
   }
 
   /**
@@ -231,7 +246,10 @@ public final class BlipClient implements AutoCloseable {
    * @return the future notification as sent
    */
   public CompletableFuture<Notification> sendNotificationAsync(Notification notification) {
-    return cast(transport.sendAsync(Endpoint.NOTIFICATIONS, notification, notificationOptions(RequestOptions.none())));
+    if (notification == null) {
+      return CompletableFuture.failedFuture(new NullPointerException("notification"));
+    }
+    return cast(transport.sendAsync(Endpoint.NOTIFICATIONS, notification, RequestOptions.none()));
   }
 
   /**
@@ -338,6 +356,10 @@ public final class BlipClient implements AutoCloseable {
     if (message.to() == null) {
       throw new IllegalArgumentException("message.to is required to send a message");
     }
+    if (MediaTypes.TEXT_PLAIN.equals(message.type()) && message.content().isString()
+        && message.content().asString().isBlank()) {
+      throw new IllegalArgumentException("message.content of a text/plain message must not be blank: Blip would deliver an empty text");
+    }
     return message.id() == null ? message.withId(newEnvelopeId()) : message;
   }
 
@@ -346,24 +368,10 @@ public final class BlipClient implements AutoCloseable {
     if (command.status() != null) {
       throw new IllegalArgumentException("command.status must not be set on a request (it marks a response)");
     }
-    if (command.uri() == null) {
-      throw new IllegalArgumentException("command.uri is required");
+    if (command.uri() == null || command.uri().isBlank()) {
+      throw new IllegalArgumentException("command.uri is required and must not be blank");
     }
     return command.id() == null ? command.toBuilder().id(newEnvelopeId()).build() : command;
-  }
-
-  private static RequestOptions notificationOptions(RequestOptions options) {
-    if (options.idempotent() != null) {
-      return options;
-    }
-    RequestOptions.Builder b = RequestOptions.builder().idempotent(true);
-    if (options.deadline() != null) {
-      b.deadline(options.deadline());
-    }
-    if (options.retryPolicy() != null) {
-      b.retryPolicy(options.retryPolicy());
-    }
-    return b.build();
   }
 
   @SuppressWarnings("unchecked")
@@ -372,11 +380,17 @@ public final class BlipClient implements AutoCloseable {
   }
 
   /**
-   * Releases the connection pool and dispatcher threads if this client created its own
-   * {@link OkHttpClient}; does nothing otherwise. Calls in flight may fail. Idempotent.
+   * Closes the client: from now on every call of this client fails at once with a
+   * {@link dev.blipsdk.core.exception.ClientClosedException} and sends nothing, and a call in flight makes no
+   * further attempt. Releases the connection pool and dispatcher threads if this client created its own
+   * {@link OkHttpClient} (clients derived from it with {@link #newBuilder()} are then closed too); leaves a
+   * given one alone. Calls in flight may fail. Idempotent.
    */
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     if (ownsHttpClient) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -410,6 +424,7 @@ public final class BlipClient implements AutoCloseable {
     private @Nullable String userAgentSuffix;
     private @Nullable OkHttpClient httpClient;
     private boolean sharedFrom;
+    private @Nullable AtomicBoolean httpClosed;
     private Clock clock = Clock.systemUTC();
     private Supplier<String> envelopeIds = EnvelopeIds::random;
     private Sleeper sleeper = Sleeper.system();
@@ -431,6 +446,7 @@ public final class BlipClient implements AutoCloseable {
       b.userAgentSuffix = userAgentSuffix;
       b.httpClient = httpClient;
       b.sharedFrom = sharedFrom;
+      b.httpClosed = httpClosed;
       b.clock = clock;
       b.envelopeIds = envelopeIds;
       b.sleeper = sleeper;
@@ -529,44 +545,51 @@ public final class BlipClient implements AutoCloseable {
      * Sets the connect timeout (default 10 s when the client builds its own OkHttp client; otherwise
      * the given client's unless set here).
      *
-     * @param timeout positive
+     * @param timeout positive, at most {@link #MAX_TIMEOUT}
      * @return this builder
+     * @throws IllegalArgumentException if out of range, naming the field
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = timeout(timeout, "connectTimeout");
       return this;
     }
 
     /**
      * Sets the read timeout (default 30 s).
      *
-     * @param timeout positive
+     * @param timeout positive, at most {@link #MAX_TIMEOUT}
      * @return this builder
+     * @throws IllegalArgumentException if out of range, naming the field
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.readTimeout = timeout(timeout, "readTimeout");
       return this;
     }
 
     /**
      * Sets the write timeout (default 30 s).
      *
-     * @param timeout positive
+     * @param timeout positive, at most {@link #MAX_TIMEOUT}
      * @return this builder
+     * @throws IllegalArgumentException if out of range, naming the field
      */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = positive(timeout, "writeTimeout");
+      this.writeTimeout = timeout(timeout, "writeTimeout");
       return this;
     }
 
     /**
-     * Sets the overall deadline of one call, all attempts and waits included (default 60 s).
+     * Sets the overall deadline of one call, all attempts and waits included (default 60 s). A deadline
+     * longer than {@link #MAX_DEADLINE} (about 100 years; {@code ChronoUnit.FOREVER.getDuration()}, say) means
+     * "no deadline" and is kept at {@code MAX_DEADLINE}.
      *
      * @param deadline positive
      * @return this builder
+     * @throws IllegalArgumentException if not positive
      */
     public Builder deadline(Duration deadline) {
-      this.deadline = positive(deadline, "deadline");
+      Duration d = positive(deadline, "deadline");
+      this.deadline = d.compareTo(MAX_DEADLINE) > 0 ? MAX_DEADLINE : d;
       return this;
     }
 
@@ -611,6 +634,7 @@ public final class BlipClient implements AutoCloseable {
     public Builder httpClient(OkHttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "client");
       this.sharedFrom = false;
+      this.httpClosed = null;
       return this;
     }
 
@@ -720,6 +744,15 @@ public final class BlipClient implements AutoCloseable {
       Objects.requireNonNull(d, name);
       if (d.isZero() || d.isNegative()) {
         throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+
+    private static Duration timeout(Duration d, String name) {
+      positive(d, name);
+      if (d.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(name + " must be at most " + MAX_TIMEOUT.toDays() + " days ("
+            + Integer.MAX_VALUE + " ms, OkHttp's limit), was " + d);
       }
       return d;
     }

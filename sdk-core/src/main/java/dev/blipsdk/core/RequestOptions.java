@@ -88,7 +88,9 @@ public final class RequestOptions {
     private Builder() {}
 
     /**
-     * Sets the overall deadline of the call, retries and waits included.
+     * Sets the overall deadline of the call, retries and waits included. A deadline longer than
+     * {@link BlipClient#MAX_DEADLINE} (about 100 years; {@code ChronoUnit.FOREVER.getDuration()}, say) means
+     * "no deadline" and is kept at {@code MAX_DEADLINE}.
      *
      * @param deadline a positive duration
      * @return this builder
@@ -99,7 +101,7 @@ public final class RequestOptions {
       if (deadline.isZero() || deadline.isNegative()) {
         throw new IllegalArgumentException("deadline must be positive, was " + deadline);
       }
-      this.deadline = deadline;
+      this.deadline = deadline.compareTo(BlipClient.MAX_DEADLINE) > 0 ? BlipClient.MAX_DEADLINE : deadline;
       return this;
     }
 

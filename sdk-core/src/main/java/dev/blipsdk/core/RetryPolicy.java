@@ -32,6 +32,12 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public final class RetryPolicy {
+  /**
+   * The longest delay kept: one day. A longer {@link Builder#baseDelay} or {@link Builder#maxDelay} (such as
+   * {@code ChronoUnit.FOREVER.getDuration()} for "no cap") is kept at this; the call's deadline ends it first.
+   */
+  public static final Duration MAX_DELAY = Duration.ofDays(1);
+
   private static final RetryPolicy DEFAULTS = builder().build();
   private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
@@ -180,33 +186,35 @@ public final class RetryPolicy {
     }
 
     /**
-     * Sets the base delay of the exponential backoff.
+     * Sets the base delay of the exponential backoff; above {@link #MAX_DELAY} it is kept at it.
      *
      * @param baseDelay zero or positive
      * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder baseDelay(Duration baseDelay) {
-      if (Objects.requireNonNull(baseDelay, "baseDelay").isNegative()) {
-        throw new IllegalArgumentException("baseDelay must not be negative, was " + baseDelay);
-      }
-      this.baseDelay = baseDelay;
+      this.baseDelay = delay(baseDelay, "baseDelay");
       return this;
     }
 
     /**
-     * Sets the cap of the exponential backoff.
+     * Sets the cap of the exponential backoff; above {@link #MAX_DELAY} (for example
+     * {@code ChronoUnit.FOREVER.getDuration()}, "no cap") it is kept at it.
      *
      * @param maxDelay zero or positive
      * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder maxDelay(Duration maxDelay) {
-      if (Objects.requireNonNull(maxDelay, "maxDelay").isNegative()) {
-        throw new IllegalArgumentException("maxDelay must not be negative, was " + maxDelay);
-      }
-      this.maxDelay = maxDelay;
+      this.maxDelay = delay(maxDelay, "maxDelay");
       return this;
+    }
+
+    private static Duration delay(Duration d, String name) {
+      if (Objects.requireNonNull(d, name).isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + d);
+      }
+      return d.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : d;
     }
 
     /**

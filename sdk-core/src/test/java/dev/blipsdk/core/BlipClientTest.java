@@ -363,11 +363,19 @@ class BlipClientTest {
   }
 
   @Test
-  void unparseableResponseIsProtocolError() {
-    server.enqueue(json(200, "<html>oops</html>"));
-    assertThrows(BlipProtocolException.class, () -> client.execute(getContact()));
-    server.enqueue(json(200, "{\"id\":\"1\",\"method\":\"get\",\"status\":\"success\""));
-    assertThrows(BlipProtocolException.class, () -> client.execute(getContact()));
+  void unparseableResponseIsProtocolErrorAfterEveryAttemptOfASafeCommand() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(json(200, "<html>oops</html>"));
+    }
+    BlipProtocolException e = assertThrows(BlipProtocolException.class, () -> client.execute(getContact()));
+    assertEquals(3, e.attempts(), "a get answered by a page that is not JSON is asked again");
+    assertTrue(e.isRetryable());
+    assertNotNull(e.envelopeId());
+    server.enqueue(json(200, "{\"id\":\"1\",\"method\":\"set\",\"status\":\"success\""));
+    BlipProtocolException once = assertThrows(BlipProtocolException.class, () -> client.execute(
+        Command.set("/contacts", "application/json", JsonDocument.parse("{}")).build()));
+    assertEquals(1, once.attempts(), "a set is not repeated: it may have taken effect");
+    assertFalse(once.isRetryable());
   }
 
   @Test

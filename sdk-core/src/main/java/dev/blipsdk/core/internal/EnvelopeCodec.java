@@ -1,5 +1,6 @@
 package dev.blipsdk.core.internal;
 
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
@@ -123,7 +124,7 @@ public final class EnvelopeCodec {
       return more;
     }
     name(sink, more, name);
-    JsonDocumentAccess.writeTo(doc, sink);
+    CoreBridge.writeTo(doc, sink);
     return true;
   }
 
@@ -202,7 +203,7 @@ public final class EnvelopeCodec {
    * @throws BlipProtocolException if the JSON is malformed or not an envelope
    */
   public static Envelope read(BufferedSource source) {
-    return readEnvelope(source);
+    return readEnvelope(source, null);
   }
 
   /**
@@ -307,7 +308,7 @@ public final class EnvelopeCodec {
     return true;
   }
 
-  private static Envelope readEnvelope(BufferedSource source) {
+  private static Envelope readEnvelope(BufferedSource source, @Nullable CommandMethod requestMethod) {
     try {
       JsonReader r = JsonReader.of(source);
       if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
@@ -352,10 +353,11 @@ public final class EnvelopeCodec {
       if (r.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new BlipProtocolException("unexpected data after the envelope");
       }
-      if (method != null) {
+      if (method != null || (requestMethod != null && status != null)) {
+        // a response may carry only status and reason (some tenants answer failures so): it answers the request
         CommandStatus s = status == null ? null : CommandStatus.fromWire(status);
-        return new Command(id, from, to, pp, CommandMethod.fromWire(method), uri, type, resource, s, reason,
-            metadata);
+        return new Command(id, from, to, pp, method == null ? requestMethod : CommandMethod.fromWire(method), uri,
+            type, resource, s, reason, metadata);
       }
       if (event != null) {
         return new Notification(id, from, to, pp, NotificationEvent.fromWire(event), event, reason, metadata);
@@ -387,7 +389,21 @@ public final class EnvelopeCodec {
    * @throws BlipProtocolException if the JSON is not a command
    */
   public static Command readCommand(BufferedSource source) {
-    Envelope e = read(source);
+    return readResponse(source, null);
+  }
+
+  /**
+   * Reads the response to a command: as {@link #readCommand}, but a body with a {@code status} and no
+   * {@code method} (a failure some tenants answer with only {@code status} and {@code reason}) is the response
+   * to the request, with its method.
+   *
+   * @param source the JSON
+   * @param requestMethod the request's method, or null to require a method
+   * @return the command
+   * @throws BlipProtocolException if the JSON is not a command
+   */
+  public static Command readResponse(BufferedSource source, @Nullable CommandMethod requestMethod) {
+    Envelope e = readEnvelope(source, requestMethod);
     if (e instanceof Command c) {
       return c;
     }
@@ -420,7 +436,7 @@ public final class EnvelopeCodec {
 
   private static JsonDocument rawValue(JsonReader r) throws IOException {
     try (BufferedSource s = r.nextSource()) {
-      return JsonDocumentAccess.trusted(s.readByteString());
+      return CoreBridge.trusted(s.readByteString());
     }
   }
 

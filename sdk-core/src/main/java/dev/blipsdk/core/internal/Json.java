@@ -1,5 +1,6 @@
 package dev.blipsdk.core.internal;
 
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
@@ -114,7 +115,7 @@ public final class Json {
       writer.value(n);
     } else if (tree instanceof dev.blipsdk.core.envelope.JsonDocument doc) {
       try (okio.BufferedSink sink = writer.valueSink()) {
-        JsonDocumentAccess.writeTo(doc, sink);
+        CoreBridge.writeTo(doc, sink);
       }
     } else {
       TREE.toJson(writer, tree);

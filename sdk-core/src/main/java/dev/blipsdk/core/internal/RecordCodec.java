@@ -1,5 +1,6 @@
 package dev.blipsdk.core.internal;
 
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
@@ -336,13 +337,13 @@ public final class RecordCodec {
     @Override
     Object read(JsonReader r) throws IOException {
       try (BufferedSource s = r.nextSource()) {
-        return JsonDocumentAccess.trusted(s.readByteString());
+        return CoreBridge.trusted(s.readByteString());
       }
     }
 
     @Override
     Object absent() {
-      return JsonDocumentAccess.trusted("null");
+      return CoreBridge.trusted("null");
     }
   };
 

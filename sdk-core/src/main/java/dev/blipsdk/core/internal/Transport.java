@@ -7,32 +7,22 @@ import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.CommandMethod;
 import dev.blipsdk.core.envelope.CommandStatus;
 import dev.blipsdk.core.envelope.Envelope;
-import dev.blipsdk.core.envelope.Reason;
-import dev.blipsdk.core.exception.AuthenticationException;
-import dev.blipsdk.core.exception.BadRequestException;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipConnectionException;
 import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.BlipHttpException;
-import dev.blipsdk.core.exception.BlipTimeoutException;
-import dev.blipsdk.core.exception.GatewayTimeoutException;
-import dev.blipsdk.core.exception.RateLimitException;
-import dev.blipsdk.core.exception.ServerException;
+import dev.blipsdk.core.internal.Attempt.Body;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.concurrent.CancellationException;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
@@ -42,24 +32,35 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSink;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends envelopes over OkHttp: auth and user-agent headers, the overall deadline, the retry policy,
- * mapping of HTTP and LIME failures to typed exceptions, and the one DEBUG line per call. Blocking calls
- * run on the caller's thread ({@link Call#execute()}); async calls use {@link Call#enqueue}.
+ * Sends envelopes over OkHttp: auth and user-agent headers, the overall deadline, the retry policy, typed
+ * failures, and the one DEBUG line per attempt.
+ *
+ * <p><b>One attempt loop.</b> Every call is an {@link Exchange}: before each attempt it checks the client is open
+ * and the deadline has not passed; an attempt's answer is read the one way there is ({@link Exchange#answered}:
+ * status, {@code Retry-After}, the body as bytes through {@link StrictJson} into the codec); {@link Classifier}
+ * turns what happened into an {@link Outcome}; {@link Exchange#next} applies the retry policy and the deadline
+ * and says what comes next: done, fail, or wait and attempt again. Two drivers run that same exchange: blocking
+ * calls on the caller's thread ({@link Call#execute()}, {@link Sleeper#sleep}), async calls from OkHttp's
+ * callbacks ({@link Call#enqueue}, {@link Sleeper#delay}). A hook on each attempt belongs in
+ * {@link Exchange#next}, where the attempt's outcome and the wait that follows are known.
  *
  * <p>Immutable and thread-safe.
  */
 public final class Transport {
   private static final Logger LOG = LoggerFactory.getLogger("dev.blipsdk.core.BlipClient");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** Deadlines longer than this (about 100 years) are kept at it. */
-  private static final long MAX_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(36_500);
+  /** How deep a response may nest (Moshi's own limit is 255). */
+  private static final int MAX_DEPTH = 255;
+  /** How many bytes of an error response are read for its excerpt. */
+  private static final long EXCERPT_BYTES = 4L * BlipHttpException.MAX_EXCERPT;
 
   /** Which endpoint a call goes to. */
   public enum Endpoint {
@@ -88,6 +89,7 @@ public final class Transport {
   private final RetryPolicy retryPolicy;
   private final Duration deadline;
   private final boolean logBodies;
+  private final BooleanSupplier closed;
 
   /**
    * Creates a transport.
@@ -101,9 +103,10 @@ public final class Transport {
    * @param retryPolicy the default retry policy
    * @param deadline the default overall deadline
    * @param logBodies whether envelope bodies may be logged at TRACE
+   * @param closed whether the client is closed: then no attempt starts
    */
   public Transport(OkHttpClient http, HttpUrl baseUrl, String authorization, String userAgent, Clock clock,
-      Sleeper sleeper, RetryPolicy retryPolicy, Duration deadline, boolean logBodies) {
+      Sleeper sleeper, RetryPolicy retryPolicy, Duration deadline, boolean logBodies, BooleanSupplier closed) {
     this.http = http;
     this.messagesUrl = baseUrl.newBuilder().addPathSegment("messages").build();
     this.notificationsUrl = baseUrl.newBuilder().addPathSegment("notifications").build();
@@ -118,56 +121,394 @@ public final class Transport {
     this.retryPolicy = retryPolicy;
     this.deadline = deadline;
     this.logBodies = logBodies;
+    this.closed = closed;
   }
 
-  /** What one call needs to know, fixed before the first attempt. */
-  private final class Plan {
-    final Endpoint endpoint;
+  /**
+   * The default overall deadline of a call.
+   *
+   * @return the deadline
+   */
+  public Duration deadline() {
+    return deadline;
+  }
+
+  /**
+   * Sends an envelope and waits for the result.
+   *
+   * @param endpoint the endpoint
+   * @param envelope the envelope, with its id set
+   * @param options per-call options
+   * @return the response command for {@link Endpoint#COMMANDS}, the sent envelope otherwise
+   */
+  public Envelope send(Endpoint endpoint, Envelope envelope, RequestOptions options) {
+    return (Envelope) run(new Exchange(endpoint, envelope, options, null));
+  }
+
+  /**
+   * Executes a command and returns its resource decoded into {@code type}: the same result, exceptions and
+   * retries as {@code (Command) send(COMMANDS, command, options)} followed by
+   * {@code requireResource().decode(type)}, but a successful response's resource is decoded in the same pass
+   * as the envelope.
+   *
+   * @param command the command, with its id set
+   * @param options per-call options
+   * @param type the resource's type
+   * @param <T> the resource's type
+   * @return the decoded resource
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T sendForResource(Command command, RequestOptions options, Class<T> type) {
+    return (T) run(new Exchange(Endpoint.COMMANDS, command, options, type));
+  }
+
+  /**
+   * Sends an envelope without blocking. Cancelling the future cancels the HTTP call in flight and any
+   * retry still to come.
+   *
+   * @param endpoint the endpoint
+   * @param envelope the envelope, with its id set
+   * @param options per-call options
+   * @return the future result, as {@link #send}
+   */
+  @SuppressWarnings("unchecked")
+  public CompletableFuture<Envelope> sendAsync(Endpoint endpoint, Envelope envelope, RequestOptions options) {
+    Exchange exchange;
+    try {
+      exchange = new Exchange(endpoint, envelope, options, null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    AsyncDriver driver = new AsyncDriver(exchange);
+    driver.attempt();
+    return (CompletableFuture<Envelope>) (CompletableFuture<?>) driver;
+  }
+
+  /** What the loop does after an attempt. */
+  private sealed interface Step {
+    record Done(Object value) implements Step {}
+
+    record Fail(BlipException error) implements Step {}
+
+    record Wait(Duration duration) implements Step {}
+  }
+
+  /** One request and its attempts: the state machine both drivers run. */
+  private final class Exchange {
+    final Classifier.Asked asked;
     final Envelope envelope;
     final Request request;
-    final boolean safeToRepeat;
     final RetryPolicy policy;
-    final long deadlineMillis;
-    final long startNanos = System.nanoTime();
     /** When the deadline passes, on the {@link System#nanoTime()} scale. */
     final long deadlineNanos;
-    final long startMillis;
     /** For a command whose caller wants its resource decoded: the type; otherwise null. */
     final @Nullable Class<?> resourceType;
+    final @Nullable CommandMethod method;
+    /** Attempts started. */
+    int attempts;
+    long attemptStartNanos;
+    @Nullable BlipException last;
 
-    Plan(Endpoint endpoint, Envelope envelope, RequestOptions options, @Nullable Class<?> resourceType) {
-      this.endpoint = endpoint;
+    Exchange(Endpoint endpoint, Envelope envelope, RequestOptions options, @Nullable Class<?> resourceType) {
+      long start = System.nanoTime();
       this.envelope = envelope;
       this.resourceType = resourceType;
       this.policy = options.retryPolicy() == null ? retryPolicy : options.retryPolicy();
       Duration d = options.deadline() == null ? deadline : options.deadline();
-      this.deadlineMillis = d.toMillis();
-      // saturate: a deadline of centuries is "none", and must not overflow the nanosecond arithmetic
-      this.deadlineNanos = startNanos + Math.min(TimeUnit.MILLISECONDS.toNanos(deadlineMillis), MAX_DEADLINE_NANOS);
-      this.startMillis = clock.millis();
-      boolean getCommand = envelope instanceof Command c && c.method() == CommandMethod.GET;
-      this.safeToRepeat = options.idempotent() == null ? getCommand : options.idempotent();
+      this.deadlineNanos = start + d.toNanos(); // at most 100 years (the builders cap it): no overflow
+      boolean safe = Classifier.safeToRepeat(endpoint, envelope, options.idempotent());
+      Command command = envelope instanceof Command c ? c : null;
+      this.method = command == null ? null : command.method();
+      String what = command != null ? "POST /commands " + command.method().wireValue() + " "
+          + Redaction.uri(command.uri()) : "POST /" + endpoint.path;
+      this.asked = new Classifier.Asked(endpoint, safe, what, envelope.id(), method,
+          command == null ? null : command.uri(), d.toMillis());
       byte[] body = EnvelopeCodec.toBytes(envelope);
       if (logBodies && LOG.isTraceEnabled()) {
-        LOG.trace("{} request body: {}", endpoint.path, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        LOG.trace("{} request body: {}", endpoint.path, new String(body, StandardCharsets.UTF_8));
       }
       this.request = new Request.Builder()
           .url(endpoint == Endpoint.MESSAGES ? messagesUrl
               : endpoint == Endpoint.NOTIFICATIONS ? notificationsUrl : commandsUrl)
           .headers(headers)
-          .post(new EnvelopeBody(body, !safeToRepeat))
+          .post(new EnvelopeBody(body, !safe))
           .build();
     }
 
-    long remainingMillis() {
-      return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    /** The error that ends the exchange before another attempt (closed client, deadline passed), or null. */
+    @Nullable BlipException stopBeforeAttempt() {
+      if (closed.getAsBoolean()) {
+        return Classifier.closed(asked.what(), attempts, envelope.id(), null);
+      }
+      if (deadlineNanos - System.nanoTime() <= 0) {
+        return Classifier.deadlineExceeded(asked, attempts, last, null);
+      }
+      return null;
     }
 
-    String describe() {
-      if (envelope instanceof Command c) {
-        return "POST /commands " + c.method().wireValue() + " " + Redaction.uri(c.uri());
+    Call newCall() {
+      attempts++;
+      attemptStartNanos = System.nanoTime();
+      return http.newCall(request);
+    }
+
+    /** An answer came: the status, {@code Retry-After} and the body, read the one way there is. */
+    Attempt answered(Response response, DeadlineWatchdog.Watch watch) {
+      int code = response.code();
+      boolean ok = code >= 200 && code < 300;
+      Body body;
+      try {
+        if (!ok) {
+          byte[] start = bytes(response.body().source(), EXCERPT_BYTES);
+          String text = new String(start, StandardCharsets.UTF_8);
+          body = new Body.Excerpt(text.length() > BlipHttpException.MAX_EXCERPT
+              ? text.substring(0, BlipHttpException.MAX_EXCERPT) : text);
+        } else if (asked.endpoint() != Endpoint.COMMANDS) {
+          body = new Body.Decoded(envelope); // a 202's body means nothing
+        } else {
+          body = decode(bytes(response.body().source(), Long.MAX_VALUE));
+        }
+      } catch (IOException e) {
+        body = ok ? new Body.Cut(e) : new Body.Excerpt("");
       }
-      return "POST /" + endpoint.path;
+      return new Attempt.Answered(code, response.header("Retry-After"), body, watch.expired());
+    }
+
+    /** No answer came. */
+    Attempt failed(IOException e, DeadlineWatchdog.Watch watch, Call call) {
+      if (e.getCause() instanceof RejectedExecutionException) {
+        // the client's dispatcher was shut down by close(): the call never started
+        return new Attempt.NotSent(e, true);
+      }
+      if (!watch.expired() && !call.isCanceled() && Classifier.isConnectFailure(e)) {
+        return new Attempt.NotSent(e, false);
+      }
+      return new Attempt.Broken(e, watch.expired(), call.isCanceled() && !watch.expired());
+    }
+
+    private Body decode(byte[] bytes) {
+      if (logBodies && LOG.isTraceEnabled()) {
+        LOG.trace("commands response body: {}", new String(bytes, StandardCharsets.UTF_8));
+      }
+      if (bytes.length == 0) {
+        return new Body.Malformed("the body is empty", null);
+      }
+      String problem = StrictJson.problem(bytes, MAX_DEPTH);
+      if (problem != null) {
+        return new Body.Malformed("not strict JSON: " + problem, null);
+      }
+      if (resourceType != null) {
+        // the one-pass read of the common case; anything else is read again by the two-step path below
+        Object resource = EnvelopeCodec.readCommandResource(buffer(bytes), resourceType);
+        if (resource != null) {
+          return new Body.Decoded(resource);
+        }
+      }
+      Command command;
+      try {
+        command = EnvelopeCodec.readResponse(buffer(bytes), method);
+      } catch (RuntimeException e) {
+        return new Body.Malformed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+      }
+      if (command.status() == CommandStatus.FAILURE) {
+        return new Body.CommandFailed(command.reason());
+      }
+      if (resourceType == null) {
+        return new Body.Decoded(command);
+      }
+      try {
+        return new Body.Decoded(command.requireResource().decode(resourceType));
+      } catch (RuntimeException e) {
+        return new Body.WrongResource(String.valueOf(e.getMessage()), e.getCause());
+      }
+    }
+
+    /** Classifies the attempt that ended and decides what comes next. */
+    Step next(Attempt happened) {
+      Outcome outcome = Classifier.classify(asked, attempts, happened, clock.instant());
+      Duration wait = outcome instanceof Outcome.Retry r ? waitBeforeRetry(r) : null;
+      log(outcome, wait);
+      if (outcome instanceof Outcome.Success s) {
+        return new Step.Done(s.value());
+      }
+      BlipException error = outcome instanceof Outcome.Retry r ? r.error() : ((Outcome.Failure) outcome).error();
+      last = error;
+      return wait == null ? new Step.Fail(error) : new Step.Wait(wait);
+    }
+
+    /** The wait before the next attempt, or null when none may follow (attempts used up, deadline too near). */
+    private @Nullable Duration waitBeforeRetry(Outcome.Retry retry) {
+      if (attempts >= policy.maxAttempts() || closed.getAsBoolean()) {
+        return null;
+      }
+      Duration wait = policy.backoff(attempts, ThreadLocalRandom.current().nextDouble());
+      Duration retryAfter = retry.retryAfter();
+      if (retryAfter != null && policy.honorRetryAfter() && retryAfter.compareTo(wait) > 0) {
+        wait = retryAfter;
+      }
+      // a wait that would pass the deadline cannot lead anywhere: fail now with the real error
+      return wait.compareTo(Duration.ofNanos(deadlineNanos - System.nanoTime())) >= 0 ? null : wait;
+    }
+
+    private void log(Outcome outcome, @Nullable Duration wait) {
+      if (!LOG.isDebugEnabled()) {
+        return;
+      }
+      long ms = (System.nanoTime() - attemptStartNanos) / 1_000_000;
+      String result;
+      if (outcome instanceof Outcome.Success s) {
+        result = s.value() instanceof Command c && c.status() != null && c.status() != CommandStatus.SUCCESS
+            ? String.valueOf(c.status()).toLowerCase(Locale.ROOT)
+            : asked.endpoint() == Endpoint.COMMANDS ? "success" : "accepted";
+      } else {
+        BlipException e = outcome instanceof Outcome.Retry r ? r.error() : ((Outcome.Failure) outcome).error();
+        result = e.getClass().getSimpleName() + (e instanceof BlipHttpException h ? " " + h.statusCode() : "")
+            + (e instanceof BlipCommandException ce ? " code " + ce.reasonCode() : "");
+      }
+      LOG.debug("{} -> {} (attempt {}, {} ms, id {}){}", asked.what(), result, attempts, ms, envelope.id(),
+          wait == null ? "" : ", will retry in " + wait.toMillis() + " ms");
+    }
+  }
+
+  /** Reads at most {@code limit} bytes of a body: the one way a response body is read. */
+  private static byte[] bytes(BufferedSource source, long limit) throws IOException {
+    if (limit == Long.MAX_VALUE) {
+      return source.readByteArray();
+    }
+    source.request(limit);
+    Buffer buffer = source.getBuffer();
+    return buffer.readByteArray(Math.min(limit, buffer.size()));
+  }
+
+  private static Buffer buffer(byte[] bytes) {
+    return new Buffer().write(bytes);
+  }
+
+  /** The blocking driver: the exchange on the caller's thread. */
+  private Object run(Exchange x) {
+    while (true) {
+      BlipException stop = x.stopBeforeAttempt();
+      if (stop != null) {
+        throw stop;
+      }
+      Call call = x.newCall();
+      DeadlineWatchdog.Watch watch = DeadlineWatchdog.INSTANCE.watch(call, x.deadlineNanos);
+      Attempt happened;
+      try (watch; Response response = call.execute()) {
+        happened = x.answered(response, watch);
+      } catch (IOException e) {
+        happened = x.failed(e, watch, call);
+      }
+      Step step = x.next(happened);
+      if (step instanceof Step.Done done) {
+        return done.value();
+      }
+      if (step instanceof Step.Fail fail) {
+        throw fail.error();
+      }
+      try {
+        sleeper.sleep(((Step.Wait) step).duration());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BlipConnectionException("interrupted while waiting to retry " + x.asked.what(), e, false,
+            x.attempts, x.envelope.id());
+      }
+    }
+  }
+
+  /** The async driver: the same exchange, moved on by OkHttp's callbacks and the sleeper's delays. */
+  private final class AsyncDriver extends CompletableFuture<Object> {
+    private final Exchange x;
+    /** The call or delay in flight, cancelled with this future. */
+    private final AtomicReference<@Nullable Object> inFlight = new AtomicReference<>();
+
+    AsyncDriver(Exchange x) {
+      this.x = x;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      cancelInFlight();
+      return cancelled;
+    }
+
+    private void cancelInFlight() {
+      Object current = inFlight.get();
+      if (current instanceof Call call) {
+        call.cancel();
+      } else if (current instanceof Future<?> delay) {
+        delay.cancel(false);
+      }
+    }
+
+    void attempt() {
+      if (isDone()) {
+        return;
+      }
+      BlipException stop = x.stopBeforeAttempt();
+      if (stop != null) {
+        completeExceptionally(stop);
+        return;
+      }
+      Call call = x.newCall();
+      inFlight.set(call);
+      if (isCancelled()) {
+        call.cancel();
+        return;
+      }
+      DeadlineWatchdog.Watch watch = DeadlineWatchdog.INSTANCE.watch(call, x.deadlineNanos);
+      call.enqueue(new Callback() {
+        @Override
+        public void onResponse(Call c, Response response) {
+          Attempt happened;
+          try (watch; response) {
+            happened = x.answered(response, watch);
+          } catch (RuntimeException e) {
+            completeExceptionally(e);
+            return;
+          }
+          after(happened);
+        }
+
+        @Override
+        public void onFailure(Call c, IOException e) {
+          watch.close();
+          if (isCancelled()) {
+            return;
+          }
+          after(x.failed(e, watch, c));
+        }
+      });
+    }
+
+    private void after(Attempt happened) {
+      Step step;
+      try {
+        step = x.next(happened);
+      } catch (RuntimeException e) {
+        completeExceptionally(e);
+        return;
+      }
+      if (step instanceof Step.Done done) {
+        complete(done.value());
+      } else if (step instanceof Step.Fail fail) {
+        completeExceptionally(fail.error());
+      } else {
+        CompletableFuture<Void> delay = sleeper.delay(((Step.Wait) step).duration());
+        inFlight.set(delay);
+        if (isCancelled()) {
+          delay.cancel(false);
+          return;
+        }
+        delay.whenComplete((ignored, error) -> {
+          if (error == null) {
+            attempt();
+          } else if (!isDone()) {
+            completeExceptionally(error);
+          }
+        });
+      }
     }
   }
 
@@ -200,372 +541,5 @@ public final class Transport {
     public void writeTo(BufferedSink sink) throws IOException {
       sink.write(bytes);
     }
-  }
-
-  /** The outcome of one attempt: a result, or an error with whether and how long to wait. */
-  private record Outcome(@Nullable Object result, @Nullable BlipException error, boolean retry,
-      @Nullable Duration retryAfter) {}
-
-  /**
-   * Sends an envelope and waits for the result.
-   *
-   * @param endpoint the endpoint
-   * @param envelope the envelope, with its id set
-   * @param options per-call options
-   * @return the response command for {@link Endpoint#COMMANDS}, the sent envelope otherwise
-   */
-  public Envelope send(Endpoint endpoint, Envelope envelope, RequestOptions options) {
-    return (Envelope) send(new Plan(endpoint, envelope, options, null));
-  }
-
-  /**
-   * Executes a command and returns its resource decoded into {@code type}: the same result, exceptions and
-   * retries as {@code (Command) send(COMMANDS, command, options)} followed by
-   * {@code requireResource().decode(type)}, but a successful response's resource is decoded in the same pass
-   * as the envelope.
-   *
-   * @param command the command, with its id set
-   * @param options per-call options
-   * @param type the resource's type
-   * @param <T> the resource's type
-   * @return the decoded resource
-   */
-  @SuppressWarnings("unchecked")
-  public <T> T sendForResource(Command command, RequestOptions options, Class<T> type) {
-    return (T) send(new Plan(Endpoint.COMMANDS, command, options, type));
-  }
-
-  private Object send(Plan plan) {
-    Envelope envelope = plan.envelope;
-    BlipException last = null;
-    for (int attempt = 1; ; attempt++) {
-      long remaining = plan.remainingMillis();
-      if (remaining <= 0) {
-        throw deadlineExceeded(plan, attempt - 1, last);
-      }
-      Call call = http.newCall(plan.request);
-      DeadlineWatchdog.Watch watch = DeadlineWatchdog.INSTANCE.watch(call, plan.deadlineNanos);
-      long attemptStart = System.nanoTime();
-      Outcome outcome;
-      try (watch; Response response = call.execute()) {
-        outcome = handleResponse(plan, response, attempt);
-      } catch (IOException e) {
-        outcome = handleFailure(plan, e, attempt, watch.expired(), call.isCanceled());
-      }
-      log(plan, attempt, attemptStart, outcome);
-      if (outcome.result() != null) {
-        return outcome.result();
-      }
-      last = outcome.error();
-      Duration wait = nextWait(plan, attempt, outcome);
-      if (wait == null) {
-        throw last;
-      }
-      try {
-        sleeper.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new BlipConnectionException("interrupted while waiting to retry " + plan.describe(), e, false,
-            attempt, envelope.id());
-      }
-    }
-  }
-
-  /**
-   * Sends an envelope without blocking. Cancelling the future cancels the HTTP call in flight and any
-   * retry still to come.
-   *
-   * @param endpoint the endpoint
-   * @param envelope the envelope, with its id set
-   * @param options per-call options
-   * @return the future result, as {@link #send}
-   */
-  public CompletableFuture<Envelope> sendAsync(Endpoint endpoint, Envelope envelope, RequestOptions options) {
-    Plan plan;
-    try {
-      plan = new Plan(endpoint, envelope, options, null);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    AsyncCall async = new AsyncCall(plan);
-    async.attempt(1, null);
-    return async;
-  }
-
-  private final class AsyncCall extends CompletableFuture<Envelope> {
-    private final Plan plan;
-    private final AtomicReference<@Nullable Call> current = new AtomicReference<>();
-
-    AsyncCall(Plan plan) {
-      this.plan = plan;
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      Call call = current.get();
-      if (call != null) {
-        call.cancel();
-      }
-      return cancelled;
-    }
-
-    void attempt(int attempt, @Nullable BlipException last) {
-      if (isDone()) {
-        return;
-      }
-      long remaining = plan.remainingMillis();
-      if (remaining <= 0) {
-        completeExceptionally(deadlineExceeded(plan, attempt - 1, last));
-        return;
-      }
-      Call call = http.newCall(plan.request);
-      current.set(call);
-      if (isCancelled()) {
-        return;
-      }
-      DeadlineWatchdog.Watch watch = DeadlineWatchdog.INSTANCE.watch(call, plan.deadlineNanos);
-      long attemptStart = System.nanoTime();
-      call.enqueue(new Callback() {
-        @Override
-        public void onResponse(Call c, Response response) {
-          Outcome outcome;
-          try (watch; response) {
-            outcome = handleResponse(plan, response, attempt);
-          } catch (IOException e) {
-            outcome = handleFailure(plan, e, attempt, watch.expired(), false);
-          } catch (RuntimeException e) {
-            completeExceptionally(e);
-            return;
-          }
-          after(attempt, attemptStart, outcome);
-        }
-
-        @Override
-        public void onFailure(Call c, IOException e) {
-          watch.close();
-          if (isCancelled()) {
-            return;
-          }
-          after(attempt, attemptStart, handleFailure(plan, e, attempt, watch.expired(), c.isCanceled()));
-        }
-      });
-    }
-
-    private void after(int attempt, long attemptStart, Outcome outcome) {
-      log(plan, attempt, attemptStart, outcome);
-      if (outcome.result() != null) {
-        complete((Envelope) outcome.result());
-        return;
-      }
-      Duration wait = nextWait(plan, attempt, outcome);
-      if (wait == null) {
-        completeExceptionally(outcome.error());
-        return;
-      }
-      sleeper.delay(wait).whenComplete((ignored, err) -> {
-        if (err != null) {
-          completeExceptionally(err);
-        } else {
-          attempt(attempt + 1, outcome.error());
-        }
-      });
-    }
-  }
-
-  private @Nullable Duration nextWait(Plan plan, int attempt, Outcome outcome) {
-    if (!outcome.retry() || attempt >= plan.policy.maxAttempts()) {
-      return null;
-    }
-    Duration wait = plan.policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
-    if (outcome.retryAfter() != null && plan.policy.honorRetryAfter() && outcome.retryAfter().compareTo(wait) > 0) {
-      wait = outcome.retryAfter();
-    }
-    // A wait that would pass the deadline cannot lead anywhere: fail now with the real error.
-    if (wait.toMillis() >= plan.remainingMillis()) {
-      return null;
-    }
-    return wait;
-  }
-
-  private Outcome handleResponse(Plan plan, Response response, int attempt) throws IOException {
-    int code = response.code();
-    String id = plan.envelope.id();
-    if (code >= 200 && code < 300) {
-      if (plan.endpoint != Endpoint.COMMANDS) {
-        return new Outcome(plan.envelope, null, false, null);
-      }
-      ResponseBody body = response.body();
-      Command command;
-      boolean traceBodies = logBodies && LOG.isTraceEnabled();
-      if (plan.resourceType != null && !traceBodies) {
-        // The body's bytes, kept for the fallback. Not Buffer.copy() or source.peek(): both share okio
-        // segments, and a shared segment is never returned to okio's pool (measured: +7 KiB a call).
-        byte[] bytes = body.bytes();
-        Object resource = EnvelopeCodec.readCommandResource(new okio.Buffer().write(bytes), plan.resourceType);
-        if (resource != null) {
-          return new Outcome(resource, null, false, null);
-        }
-        // the two-step read below gives the same result, or exception and message, as execute + decode
-        command = EnvelopeCodec.readCommand(new okio.Buffer().write(bytes));
-      } else if (traceBodies) {
-        String text = body.string();
-        LOG.trace("commands response body: {}", text);
-        command = EnvelopeCodec.readCommand(new okio.Buffer().writeUtf8(text));
-      } else {
-        command = EnvelopeCodec.readCommand(body.source());
-      }
-      if (command.status() == CommandStatus.FAILURE) {
-        Command request = (Command) plan.envelope;
-        Reason reason = command.reason() == null
-            ? new Reason(null, "the server reported a failure without a reason") : command.reason();
-        return new Outcome(null, new BlipCommandException(reason, id, request.method().wireValue(),
-            request.uri(), attempt), false, null);
-      }
-      if (plan.resourceType != null) {
-        return new Outcome(command.requireResource().decode(plan.resourceType), null, false, null);
-      }
-      return new Outcome(command, null, false, null);
-    }
-    String excerpt = excerpt(response);
-    String what = plan.describe();
-    return switch (code) {
-      case 400 -> new Outcome(null, new BadRequestException(what + " was rejected with 400 Bad Request: the"
-          + " envelope is malformed or has bad fields", "/" + plan.endpoint.path, excerpt, attempt, id), false,
-          null);
-      case 401 -> new Outcome(null, new AuthenticationException(what + " was rejected with 401 Unauthorized:"
-          + " check the bot identifier and access key (or the 'Key ...' value) from the portal",
-          "/" + plan.endpoint.path, excerpt, attempt, id), false, null);
-      case 429 -> {
-        Duration retryAfter = retryAfter(response.header("Retry-After"));
-        yield new Outcome(null, new RateLimitException(what + " was rate limited (429); the plan's throughput"
-            + " limit was exceeded" + (retryAfter == null ? "" : ", server asked to wait " + retryAfter),
-            "/" + plan.endpoint.path, excerpt, retryAfter, attempt, id), true, retryAfter);
-      }
-      case 502, 503 -> serverError(plan, code, excerpt, attempt, true);
-      case 504 -> {
-        boolean retry = plan.safeToRepeat;
-        yield new Outcome(null, new GatewayTimeoutException(what + " got 504: Blip had no response within its"
-            + " 60 s limit; the request may have taken effect" + (retry ? "" : " (not retried: not safe to repeat)"),
-            "/" + plan.endpoint.path, excerpt, retry, attempt, id), retry, null);
-      }
-      default -> code >= 500 ? serverError(plan, code, excerpt, attempt, false)
-          : new Outcome(null, new BlipHttpException(what + " got unexpected HTTP " + code, code,
-              "/" + plan.endpoint.path, excerpt, false, attempt, id), false, null);
-    };
-  }
-
-  private Outcome serverError(Plan plan, int code, String excerpt, int attempt, boolean gatewayError) {
-    // 502/503 come from a gateway that may or may not have passed the request on: only safe requests
-    // are repeated. 500 and other 5xx are repeated only for safe requests as well.
-    boolean retry = plan.safeToRepeat;
-    return new Outcome(null, new ServerException(plan.describe() + " got HTTP " + code
-        + (gatewayError ? " from Blip's gateway" : " from Blip") + (retry ? "" : "; not retried: not safe to"
-        + " repeat (it may have taken effect)"), code, "/" + plan.endpoint.path, excerpt, retry, attempt,
-        plan.envelope.id()), retry, null);
-  }
-
-  private static String excerpt(Response response) {
-    try {
-      return response.peekBody(BlipHttpException.MAX_EXCERPT).string();
-    } catch (IOException | RuntimeException e) {
-      return "";
-    }
-  }
-
-  private Outcome handleFailure(Plan plan, IOException e, int attempt, boolean deadlinePassed,
-      boolean cancelled) {
-    String id = plan.envelope.id();
-    String what = plan.describe();
-    if (deadlinePassed) {
-      // the watchdog cancelled the call: the deadline, not the caller
-      return new Outcome(null, deadlineExceeded(plan, attempt, null, e), false, null);
-    }
-    if (cancelled) {
-      return new Outcome(null, new BlipConnectionException(what + " was cancelled", new CancellationException(
-          e.getMessage()), false, attempt, id), false, null);
-    }
-    if (isConnectFailure(e)) {
-      return new Outcome(null, new BlipConnectionException(what + " could not connect to Blip: " + e.getMessage()
-          + " (nothing was sent)", e, true, attempt, id), true, null);
-    }
-    boolean retry = plan.safeToRepeat;
-    String note = retry ? "" : "; not retried: the request may have reached Blip and is not safe to repeat";
-    if (e instanceof SocketTimeoutException) {
-      return new Outcome(null, new BlipTimeoutException(what + " timed out waiting for Blip's response" + note,
-          e, retry, attempt, id), retry, null);
-    }
-    return new Outcome(null, new BlipConnectionException(what + " lost the connection to Blip: "
-        + e.getMessage() + note, e, retry, attempt, id), retry, null);
-  }
-
-  private static boolean isConnectFailure(IOException e) {
-    if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
-      return true;
-    }
-    String msg = e.getMessage();
-    return e instanceof SocketTimeoutException && msg != null && msg.toLowerCase(java.util.Locale.ROOT)
-        .contains("connect");
-  }
-
-  private BlipTimeoutException deadlineExceeded(Plan plan, int attempts, @Nullable BlipException last) {
-    return deadlineExceeded(plan, attempts, last, null);
-  }
-
-  private BlipTimeoutException deadlineExceeded(Plan plan, int attempts, @Nullable BlipException last,
-      @Nullable Throwable io) {
-    return new BlipTimeoutException(plan.describe() + " exceeded its deadline of " + plan.deadlineMillis
-        + " ms after " + attempts + " attempt(s)" + (last == null ? "" : "; last error: " + last.getMessage()),
-        last != null ? last : io, false, attempts, plan.envelope.id());
-  }
-
-  /**
-   * Parses a {@code Retry-After} header: seconds, or an HTTP-date relative to the clock.
-   *
-   * @param value the header value
-   * @return the wait, or {@code null} when absent or unreadable
-   */
-  public @Nullable Duration retryAfter(@Nullable String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.trim();
-    try {
-      long seconds = Long.parseLong(v);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException e) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(clock.instant(), at.toInstant());
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException e2) {
-        return null;
-      }
-    }
-  }
-
-  private void log(Plan plan, int attempt, long attemptStartNanos, Outcome outcome) {
-    if (!LOG.isDebugEnabled()) {
-      return;
-    }
-    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attemptStartNanos);
-    String result;
-    if (outcome.result() != null && plan.resourceType != null) {
-      result = "success";
-    } else if (outcome.result() instanceof Command c) {
-      result = "success";
-      if (c.status() != CommandStatus.SUCCESS) {
-        result = String.valueOf(c.status()).toLowerCase(java.util.Locale.ROOT);
-      }
-    } else if (outcome.result() != null) {
-      result = "accepted";
-    } else {
-      BlipException e = outcome.error();
-      result = e == null ? "?" : e.getClass().getSimpleName()
-          + (e instanceof BlipHttpException h ? " " + h.statusCode() : "")
-          + (e instanceof BlipCommandException ce ? " code " + ce.reasonCode() : "");
-    }
-    LOG.debug("{} -> {} (attempt {}, {} ms, id {}){}", plan.describe(), result, attempt, ms, plan.envelope.id(),
-        outcome.retry() ? ", will retry" : "");
   }
 }

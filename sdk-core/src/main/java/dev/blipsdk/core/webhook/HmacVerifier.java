@@ -41,6 +41,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class HmacVerifier implements WebhookVerifier {
   /** The default tolerance: 300 seconds either way. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
+  /**
+   * The widest tolerance accepted: 24 hours. A wider window lets replays through; to check no timestamp at all,
+   * use a scheme without one.
+   */
+  public static final Duration MAX_TOLERANCE = Duration.ofHours(24);
   private static final int MAX_SIGNATURES = 8;
 
   private final HmacScheme scheme;
@@ -223,14 +228,19 @@ public final class HmacVerifier implements WebhookVerifier {
      * How far the signed timestamp may be from the clock, either way; 300 seconds by default. Ignored when
      * the scheme signs no timestamp.
      *
-     * @param tolerance a positive duration
+     * @param tolerance a positive duration, at most {@link #MAX_TOLERANCE}
      * @return this builder
-     * @throws IllegalArgumentException if the tolerance is zero or negative
+     * @throws IllegalArgumentException if the tolerance is zero, negative or wider than {@link #MAX_TOLERANCE}
      */
     public Builder tolerance(Duration tolerance) {
       Objects.requireNonNull(tolerance, "tolerance");
       if (tolerance.isZero() || tolerance.isNegative()) {
         throw new IllegalArgumentException("tolerance: must be positive but was " + tolerance);
+      }
+      if (tolerance.compareTo(MAX_TOLERANCE) > 0) {
+        throw new IllegalArgumentException("tolerance: must be at most " + MAX_TOLERANCE.toHours() + " hours (a wider"
+            + " window lets replays through; for no timestamp check use a scheme without a timestamp) but was "
+            + tolerance);
       }
       this.tolerance = tolerance;
       return this;

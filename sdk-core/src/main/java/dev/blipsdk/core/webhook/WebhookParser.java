@@ -7,7 +7,8 @@ import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.internal.EnvelopeCodec;
 import dev.blipsdk.core.internal.Json;
-import dev.blipsdk.core.internal.JsonDocumentAccess;
+import dev.blipsdk.core.internal.StrictJson;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.core.webhook.WebhookParseException.Failure;
 import dev.blipsdk.core.webhook.internal.BodyChecks;
 import dev.blipsdk.core.webhook.internal.ContentReader;
@@ -110,20 +111,25 @@ public final class WebhookParser {
       throw fail(Failure.INVALID_UTF8, "the webhook body is not valid UTF-8 (first bad byte at offset " + invalid
           + "); pass the raw request body bytes, not text decoded and re-encoded in another charset", null);
     }
-    int first = BodyChecks.scan(body, maxDepth);
-    if (first == BodyChecks.TOO_DEEP) {
+    long scan = StrictJson.scan(body, maxDepth);
+    if (scan == StrictJson.TOO_DEEP) {
       throw fail(Failure.NESTING_TOO_DEEP, "the webhook body nests objects and arrays deeper than " + maxDepth
           + " levels", null);
     }
-    if (first < 0) {
+    if (scan == StrictJson.BLANK) {
       throw fail(Failure.EMPTY_BODY, "the webhook body holds only white space", null);
     }
+    if (StrictJson.badStringAt(scan) >= 0) {
+      throw fail(Failure.MALFORMED_JSON, "the webhook body is not RFC 8259 JSON: a string holds a raw control"
+          + " character or a forbidden escape (at byte " + StrictJson.badStringAt(scan) + ")", null);
+    }
+    int first = (int) scan;
     checkWellFormed(body);
     if (first != '{') {
       throw fail(Failure.NOT_AN_ENVELOPE, "expected a JSON object (a LIME envelope) but the body is "
           + kindOf(first), null);
     }
-    JsonDocument raw = JsonDocumentAccess.trusted(new String(body, StandardCharsets.UTF_8));
+    JsonDocument raw = CoreBridge.trusted(new String(body, StandardCharsets.UTF_8));
     Envelope envelope;
     try (Buffer source = new Buffer()) {
       source.write(body);

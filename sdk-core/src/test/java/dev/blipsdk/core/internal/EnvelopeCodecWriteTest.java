@@ -1,5 +1,6 @@
 package dev.blipsdk.core.internal;
 
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -120,7 +121,7 @@ class EnvelopeCodecWriteTest {
 
   private static void raw(JsonWriter w, JsonDocument doc) throws IOException {
     try (BufferedSink s = w.valueSink()) {
-      JsonDocumentAccess.writeTo(doc, s);
+      CoreBridge.writeTo(doc, s);
     }
   }
 

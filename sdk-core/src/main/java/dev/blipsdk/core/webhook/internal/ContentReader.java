@@ -3,7 +3,7 @@ package dev.blipsdk.core.webhook.internal;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.internal.Json;
-import dev.blipsdk.core.internal.JsonDocumentAccess;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.core.webhook.MessageContent;
 import dev.blipsdk.core.webhook.TicketSnapshot;
 import java.util.Locale;
@@ -63,7 +63,7 @@ public final class ContentReader {
     return new TicketSnapshot(string(get(ticket, "id")), whole(get(ticket, "sequentialId")), statusName,
         TicketSnapshot.Status.fromWire(statusName), string(get(ticket, "customerIdentity")),
         string(get(ticket, "agentIdentity")), string(get(ticket, "team")),
-        JsonDocumentAccess.trusted(Json.toJson(ticket)));
+        CoreBridge.trusted(Json.toJson(ticket)));
   }
 
   /**
