@@ -1,11 +1,13 @@
 package dev.blipsdk.desk;
 
 import dev.blipsdk.core.CommandUri;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
+import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.Page;
 import dev.blipsdk.core.PagedIterable;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.exception.BlipValidationException;
-import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.desk.internal.DeskCommands;
 import dev.blipsdk.desk.internal.WireCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +39,9 @@ public final class Agents {
   /** The page size used when iterating agents (Blip's default is 20). */
   public static final int PAGE_SIZE = 100;
 
-  private final DeskTransport desk;
+  private final DeskCommands desk;
 
-  Agents(DeskTransport desk) {
+  Agents(DeskCommands desk) {
     this.desk = desk;
   }
 
@@ -71,8 +73,12 @@ public final class Agents {
   }
 
   private Page<Agent> fetch(int skip, int take) {
+    return fetch(skip, take, RequestOptions.none());
+  }
+
+  private Page<Agent> fetch(int skip, int take, RequestOptions options) {
     WireCollection c = WireCollection.of(desk.get(CommandUri.path("/attendants").query("$skip", skip)
-        .query("$take", take).build()));
+        .query("$take", take).build(), options));
     List<Agent> out = new ArrayList<>(c.items().size());
     for (Object item : c.items()) {
       out.add(Agent.fromWire(item));
@@ -99,6 +105,14 @@ public final class Agents {
    */
   public Optional<AgentStatus> status(Identity agent) {
     return find(agent).map(Agent::status);
+  }
+
+  /** {@link #status(Identity)} within an operation's deadline: each page gets what is left of it. */
+  Optional<AgentStatus> status(Identity agent, CoreBridge.Deadline deadline) {
+    Objects.requireNonNull(agent, "agent");
+    return PagedIterable.of((skip, take) -> fetch(skip, take, deadline.optionsFor("the agent's status")), PAGE_SIZE,
+        Long.MAX_VALUE).stream().filter(a -> a.identity().value().equalsIgnoreCase(agent.value())).findFirst()
+        .map(Agent::status);
   }
 
   /**

@@ -6,7 +6,7 @@ import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
-import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.desk.internal.DeskCommands;
 import dev.blipsdk.desk.internal.WireCollection;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +28,9 @@ public final class AttendanceQueues {
   /** The MIME type of a queue. */
   public static final String TYPE = "application/vnd.iris.desk.attendancequeue+json";
 
-  private final DeskTransport desk;
+  private final DeskCommands desk;
 
-  AttendanceQueues(DeskTransport desk) {
+  AttendanceQueues(DeskCommands desk) {
     this.desk = desk;
   }
 

@@ -1,5 +1,6 @@
 package dev.blipsdk.desk;
 
+import dev.blipsdk.desk.internal.ContactRules;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.desk.internal.WireObject;
 import java.time.Instant;
@@ -244,9 +245,10 @@ public record Contact(
      *
      * @param value the address, or null
      * @return this builder
+     * @throws dev.blipsdk.core.exception.BlipValidationException if it is not an e-mail address
      */
     public Builder email(@Nullable String value) {
-      this.email = value;
+      this.email = ContactRules.email(value);
       return this;
     }
 
@@ -330,11 +332,12 @@ public record Contact(
     /**
      * Sets the time zone offset in hours.
      *
-     * @param value the offset, or null
+     * @param value the offset, from -12 to +14, or null
      * @return this builder
+     * @throws dev.blipsdk.core.exception.BlipValidationException if out of range
      */
     public Builder timezone(@Nullable Integer value) {
-      this.timezone = value;
+      this.timezone = ContactRules.timezone(value);
       return this;
     }
 

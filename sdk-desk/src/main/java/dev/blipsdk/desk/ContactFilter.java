@@ -2,7 +2,7 @@ package dev.blipsdk.desk;
 
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.exception.BlipValidationException;
-import dev.blipsdk.core.internal.Redaction;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.desk.internal.OData;
 import java.time.Instant;
 import java.util.Objects;
@@ -212,7 +212,7 @@ public final class ContactFilter {
   /** The filter with its values masked. */
   @Override
   public String toString() {
-    return "ContactFilter" + Redaction.uri(odata);
+    return "ContactFilter" + CoreBridge.maskUri(odata);
   }
 
   private static String wire(ContactField field) {

@@ -1,5 +1,6 @@
 package dev.blipsdk.desk;
 
+import dev.blipsdk.desk.internal.ContactRules;
 import dev.blipsdk.core.envelope.Identity;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -119,9 +120,10 @@ public final class ContactUpdate {
      *
      * @param value the new value
      * @return this builder
+     * @throws dev.blipsdk.core.exception.BlipValidationException if it is not an e-mail address
      */
     public Builder email(String value) {
-      return put("email", value);
+      return put("email", ContactRules.email(java.util.Objects.requireNonNull(value, "email")));
     }
 
     /**
@@ -197,11 +199,12 @@ public final class ContactUpdate {
     /**
      * Changes the time zone offset.
      *
-     * @param hours the offset in hours
+     * @param hours the offset in hours, from -12 to +14
      * @return this builder
+     * @throws dev.blipsdk.core.exception.BlipValidationException if out of range
      */
     public Builder timezone(int hours) {
-      return put("timezone", hours);
+      return put("timezone", ContactRules.timezone(hours));
     }
 
     /**

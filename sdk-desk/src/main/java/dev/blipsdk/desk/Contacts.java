@@ -8,7 +8,7 @@ import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipValidationException;
-import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.desk.internal.DeskCommands;
 import dev.blipsdk.desk.internal.WireCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,9 +51,9 @@ public final class Contacts {
 
   private static final String COMMENT_TYPE = "application/vnd.iris.crm.comment+json";
 
-  private final DeskTransport crm;
+  private final DeskCommands crm;
 
-  Contacts(DeskTransport crm) {
+  Contacts(DeskCommands crm) {
     this.crm = crm;
   }
 

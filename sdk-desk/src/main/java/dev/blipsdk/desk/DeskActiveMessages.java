@@ -2,12 +2,14 @@ package dev.blipsdk.desk;
 
 import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.CommandUri;
+import dev.blipsdk.core.RequestOptions;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.envelope.Message;
-import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.desk.internal.DeskCommands;
 import dev.blipsdk.whatsapp.MessageStatus;
 import dev.blipsdk.whatsapp.Recipient;
 import dev.blipsdk.whatsapp.Resolution;
@@ -109,7 +111,8 @@ public final class DeskActiveMessages {
    * Sends a Desk active message, in the order the Desk app does it: validates the template (nothing is
    * sent if it breaks a rule), checks that the agent is Online (unless the request turns that off),
    * resolves the recipient, refuses when the customer has an open ticket, arranges the routing of the
-   * answer to the agent, and sends. A refusal leaves nothing behind on the platform.
+   * answer to the agent, and sends. A refusal leaves nothing behind on the platform. One deadline, the Blip
+   * client's, covers all of these calls together.
    *
    * @param request who sends what to whom
    * @return {@link ActiveMessageOutcome.Sent} with the handle, or why nothing was sent
@@ -122,9 +125,12 @@ public final class DeskActiveMessages {
   public ActiveMessageOutcome send(ActiveMessageRequest request) {
     Objects.requireNonNull(request, "request");
     request.template().validate(request.definition());
+    BlipClient sender = whatsApp.blip();
+    // one deadline (the client's) for every call of the operation
+    CoreBridge.Deadline deadline = CoreBridge.startDeadline(sender, RequestOptions.none());
 
     if (request.requireAgentOnline()) {
-      Optional<AgentStatus> status = agents.status(request.agent());
+      Optional<AgentStatus> status = agents.status(request.agent(), deadline);
       if (status.isEmpty() || status.get() != AgentStatus.ONLINE) {
         LOG.debug("active message not sent: agent {} is {}", request.agent(),
             status.map(AgentStatus::wireValue).orElse("not an agent of this bot"));
@@ -137,27 +143,27 @@ public final class DeskActiveMessages {
     if (to instanceof Recipient.Account account) {
       customer = account.identity();
     } else {
-      Resolution r = whatsApp.resolve(((Recipient.Phone) to).phoneNumber());
+      Resolution r = whatsApp.resolve(((Recipient.Phone) to).phoneNumber(),
+          deadline.optionsFor("the account lookup"));
       if (r instanceof Resolution.NotOnWhatsApp no) {
         return new ActiveMessageOutcome.NotOnWhatsApp(no);
       }
       customer = ((Resolution.Found) r).account();
     }
 
-    Optional<Ticket> open = tickets.openTicketOf(customer);
+    Optional<Ticket> open = tickets.openTicketOf(customer, deadline.optionsFor("the open-ticket check"));
     if (open.isPresent()) {
       LOG.debug("active message not sent: customer has open ticket {}", open.get().id());
       return new ActiveMessageOutcome.RefusedOpenTicket(open.get());
     }
 
-    BlipClient sender = whatsApp.blip();
     if (routing == ActiveMessageRouting.MASTER_STATE) {
       Identity bot = Objects.requireNonNull(serviceBot, "serviceBot");
       // The routing lasts as long as the direct routing of the reply (24 h by default), then normal rules apply.
       String uri = CommandUri.path("/contexts").segment(customer.value()).encodedSegment("Master-State")
           .query("expiration", window.toMillis()).build();
       sender.execute(Command.set(uri, MediaTypes.TEXT_PLAIN, JsonDocument.text(bot.value()))
-          .to(DeskTransport.MSGING).build());
+          .to(DeskCommands.MSGING).build(), deadline.optionsFor("the routing context"));
     }
 
     Message message = request.template().toMessage(customer)
@@ -165,7 +171,7 @@ public final class DeskActiveMessages {
     if (request.envelopeId() != null) {
       message = message.withId(request.envelopeId());
     }
-    Message sent = sender.sendMessage(message);
+    Message sent = sender.sendMessage(message, deadline.optionsFor("the message"));
     ActiveMessageSend handle = new ActiveMessageSend(Objects.requireNonNull(sent.id()), request.agent(), customer,
         clock.instant());
     tracker.track(handle.messageId(), customer, handle.sentAt());

@@ -3,7 +3,7 @@ package dev.blipsdk.desk;
 import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.Node;
-import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.desk.internal.DeskCommands;
 import dev.blipsdk.whatsapp.WhatsAppClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,8 +40,8 @@ public final class DeskClient {
   private DeskClient(Builder b) {
     this.client = b.client;
     this.contactsAddress = b.contactsAddress;
-    DeskTransport desk = new DeskTransport(client, DeskTransport.DESK);
-    this.contacts = new Contacts(new DeskTransport(client, contactsAddress));
+    DeskCommands desk = new DeskCommands(client, DeskCommands.DESK);
+    this.contacts = new Contacts(new DeskCommands(client, contactsAddress));
     this.tickets = new Tickets(desk);
     this.queues = new AttendanceQueues(desk);
     this.agents = new Agents(desk);
@@ -143,7 +143,7 @@ public final class DeskClient {
   /** Builds a {@link DeskClient}. Not thread-safe; the client it builds is. */
   public static final class Builder {
     private final BlipClient client;
-    private Node contactsAddress = DeskTransport.CRM;
+    private Node contactsAddress = DeskCommands.CRM;
     private @Nullable WhatsAppClient whatsApp;
     private @Nullable Clock clock;
     private ActiveMessageRouting routing = ActiveMessageRouting.AGENT_METADATA;

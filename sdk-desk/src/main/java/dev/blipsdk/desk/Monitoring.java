@@ -5,7 +5,7 @@ import dev.blipsdk.core.Page;
 import dev.blipsdk.core.PagedIterable;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.exception.BlipProtocolException;
-import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.desk.internal.DeskCommands;
 import dev.blipsdk.desk.internal.WireCollection;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +28,9 @@ import java.util.function.Function;
 public final class Monitoring {
   private static final int PAGE = 100;
 
-  private final DeskTransport desk;
+  private final DeskCommands desk;
 
-  Monitoring(DeskTransport desk) {
+  Monitoring(DeskCommands desk) {
     this.desk = desk;
   }
 

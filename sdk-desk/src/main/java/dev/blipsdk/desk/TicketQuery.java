@@ -1,7 +1,7 @@
 package dev.blipsdk.desk;
 
 import dev.blipsdk.core.envelope.Identity;
-import dev.blipsdk.core.internal.Redaction;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.desk.internal.OData;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ public final class TicketQuery {
   @Override
   public String toString() {
     String f = toOData();
-    return "TicketQuery{filter=" + (f == null ? "none" : Redaction.uri(f)) + ", closed=" + closed + "}";
+    return "TicketQuery{filter=" + (f == null ? "none" : CoreBridge.maskUri(f)) + ", closed=" + closed + "}";
   }
 
   /** Builds a {@link TicketQuery}. Not thread-safe. */

@@ -1,6 +1,7 @@
 package dev.blipsdk.desk;
 
 import dev.blipsdk.core.CommandUri;
+import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.Page;
 import dev.blipsdk.core.PagedIterable;
 import dev.blipsdk.core.envelope.Command;
@@ -10,7 +11,7 @@ import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
-import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.desk.internal.DeskCommands;
 import dev.blipsdk.desk.internal.OData;
 import dev.blipsdk.desk.internal.WireCollection;
 import java.util.ArrayList;
@@ -42,9 +43,9 @@ public final class Tickets {
   /** The team Blip records on tickets sent straight to a named agent. */
   public static final String DIRECT_TRANSFER_TEAM = "DIRECT_TRANSFER";
 
-  private final DeskTransport desk;
+  private final DeskCommands desk;
 
-  Tickets(DeskTransport desk) {
+  Tickets(DeskCommands desk) {
     this.desk = desk;
   }
 
@@ -168,12 +169,17 @@ public final class Tickets {
    * @return the open ticket or empty
    */
   public Optional<Ticket> openTicketOf(Identity customer) {
+    return openTicketOf(customer, RequestOptions.none());
+  }
+
+  /** {@link #openTicketOf(Identity)} with per-call options (the rest of an operation's deadline, say). */
+  Optional<Ticket> openTicketOf(Identity customer, RequestOptions options) {
     Objects.requireNonNull(customer, "customer");
     TicketQuery q = TicketQuery.builder().customer(customer)
         .status(TicketStatus.WAITING, TicketStatus.OPEN, TicketStatus.ASSIGNED).build();
     String uri = CommandUri.path("/tickets").query("$filter", Objects.requireNonNull(q.toOData()))
         .query("$skip", 0).query("$take", MAX_TAKE).build();
-    return tickets(desk.get(uri)).stream()
+    return tickets(desk.get(uri, options)).stream()
         .filter(t -> t.isOpen() && t.customerIdentity().value().equalsIgnoreCase(customer.value()))
         .max(Comparator.comparing(t -> t.storageDate() == null ? java.time.Instant.MIN : t.storageDate()));
   }

@@ -1,5 +1,6 @@
 package dev.blipsdk.whatsapp;
 
+import dev.blipsdk.whatsapp.internal.Chain;
 import dev.blipsdk.core.Sleeper;
 import dev.blipsdk.core.exception.RateLimitException;
 import java.time.Clock;
@@ -371,7 +372,7 @@ public final class BulkRun {
     BulkResult result;
     lock.lock();
     try {
-      Throwable cause = error == null ? null : WhatsAppClient.unwrap(error);
+      Throwable cause = error == null ? null : Chain.unwrap(error);
       if (cause instanceof RateLimitException rl) {
         inFlight--;
         rateLimited++;

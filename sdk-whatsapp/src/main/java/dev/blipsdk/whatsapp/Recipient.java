@@ -1,7 +1,7 @@
 package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.envelope.Identity;
-import dev.blipsdk.core.internal.Redaction;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import java.util.Objects;
 
 /**
@@ -61,7 +61,7 @@ public sealed interface Recipient {
     /** Masks the identity. */
     @Override
     public String toString() {
-      return "Account{identity=" + Redaction.address(identity.value()) + "}";
+      return "Account{identity=" + CoreBridge.maskAddress(identity.value()) + "}";
     }
   }
 }

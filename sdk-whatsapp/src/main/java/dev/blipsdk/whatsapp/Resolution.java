@@ -2,7 +2,7 @@ package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.Reason;
-import dev.blipsdk.core.internal.Redaction;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +54,7 @@ public sealed interface Resolution {
     /** Masks the number, the identity and the name. */
     @Override
     public String toString() {
-      return "Found{phoneNumber=" + phoneNumber + ", account=" + Redaction.address(account.value())
+      return "Found{phoneNumber=" + phoneNumber + ", account=" + CoreBridge.maskAddress(account.value())
           + ", fullName=" + (fullName == null ? "null" : "***") + "}";
     }
   }

@@ -1,7 +1,7 @@
 package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.envelope.Identity;
-import dev.blipsdk.core.internal.Redaction;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,7 +24,7 @@ public record SendReceipt(String envelopeId, Identity recipient, Instant sentAt)
   /** Masks the recipient. */
   @Override
   public String toString() {
-    return "SendReceipt{envelopeId=" + envelopeId + ", recipient=" + Redaction.address(recipient.value())
+    return "SendReceipt{envelopeId=" + envelopeId + ", recipient=" + CoreBridge.maskAddress(recipient.value())
         + ", sentAt=" + sentAt + "}";
   }
 }

@@ -1,28 +1,15 @@
 package dev.blipsdk.whatsapp;
 
-import dev.blipsdk.core.BlipClient;
-import dev.blipsdk.core.CommandUri;
-import dev.blipsdk.core.Sleeper;
-import dev.blipsdk.core.envelope.Command;
-import dev.blipsdk.core.envelope.Envelope;
 import dev.blipsdk.core.envelope.Identity;
-import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
-import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipException;
-import dev.blipsdk.core.exception.RateLimitException;
-import dev.blipsdk.core.internal.EnvelopeCodec;
+import dev.blipsdk.whatsapp.internal.Chain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,9 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +48,9 @@ import org.slf4j.LoggerFactory;
  *       (default 24 h) measured from the send on the client's clock. A failed message never expires.</li>
  * </ul>
  *
+ * <p><b>Inside.</b> The rules live in a pure status ledger (no client, told the time of every change); polling and
+ * awaiting in a poller that feeds it; this class joins them and calls the listeners.
+ *
  * <p><b>Thread safety:</b> thread-safe. Listeners run on the thread that fed the change, outside the lock.
  * At most {@link Builder#maxTracked(int)} messages are kept (oldest dropped first).
  */
@@ -70,44 +58,16 @@ public final class StatusTracker {
   private static final Logger LOG = LoggerFactory.getLogger(StatusTracker.class);
   /** The default expiry window: 24 h. */
   public static final Duration DEFAULT_EXPIRY_WINDOW = Duration.ofHours(24);
-  private static final Reason NO_REASON = new Reason(null, "failed without a reason");
 
-  private final BlipClient blip;
   private final Clock clock;
-  private final Sleeper sleeper;
-  private final Duration expiryWindow;
-  private final Duration pollInitial;
-  private final Duration pollMax;
-  private final int maxTracked;
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+  private final StatusLedger ledger;
+  private final StatusPoller poller;
   private final List<Consumer<StatusReport>> listeners = new CopyOnWriteArrayList<>();
 
-  private static final class Entry {
-    final String id;
-    final Instant sentAt;
-    @Nullable Identity recipient;
-    MessageStatus delivery = MessageStatus.SENDING;
-    @Nullable Reason failure;
-    @Nullable Instant updatedAt;
-    boolean answered;
-    final Set<String> keys = new HashSet<>();
-    final List<Notification> events = new ArrayList<>(4);
-
-    Entry(String id, Instant sentAt, @Nullable Identity recipient) {
-      this.id = id;
-      this.sentAt = sentAt;
-      this.recipient = recipient;
-    }
-  }
-
   private StatusTracker(Builder b) {
-    this.blip = b.whatsApp.blip();
-    this.clock = blip.clock();
-    this.sleeper = b.whatsApp.sleeper();
-    this.expiryWindow = b.expiryWindow;
-    this.pollInitial = b.pollInitial;
-    this.pollMax = b.pollMax;
-    this.maxTracked = b.maxTracked;
+    this.clock = b.whatsApp.blip().clock();
+    this.ledger = new StatusLedger(b.expiryWindow, b.maxTracked);
+    this.poller = new StatusPoller(this, b.whatsApp.blip(), b.whatsApp.sleeper(), b.pollInitial, b.pollMax);
   }
 
   /**
@@ -142,23 +102,7 @@ public final class StatusTracker {
   public StatusReport track(String messageId, @Nullable Identity recipient, Instant sentAt) {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(sentAt, "sentAt");
-    synchronized (entries) {
-      Entry e = entries.get(messageId);
-      if (e == null) {
-        e = new Entry(messageId, sentAt, recipient);
-        put(e);
-      } else if (e.recipient == null) {
-        e.recipient = recipient;
-      }
-      return report(e);
-    }
-  }
-
-  private void put(Entry e) {
-    entries.put(e.id, e);
-    while (entries.size() > maxTracked) {
-      entries.remove(entries.keySet().iterator().next());
-    }
+    return ledger.track(messageId, recipient, sentAt, clock.instant());
   }
 
   /**
@@ -171,40 +115,9 @@ public final class StatusTracker {
    */
   public boolean accept(Notification notification) {
     Objects.requireNonNull(notification, "notification");
-    String id = notification.id();
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("notification.id is required: it names the message it is about");
-    }
-    StatusReport changed;
-    synchronized (entries) {
-      Entry e = entries.get(id);
-      if (e == null) {
-        e = new Entry(id, clock.instant(), null);
-        put(e);
-      }
-      String key = notification.eventName().toLowerCase(Locale.ROOT) + "|"
-          + (notification.from() == null ? "" : notification.from().value());
-      if (!e.keys.add(key)) {
-        return false;
-      }
-      e.events.add(notification);
-      MessageStatus s = switch (notification.event()) {
-        case ACCEPTED, VALIDATED, AUTHORIZED -> MessageStatus.SENDING;
-        case DISPATCHED -> MessageStatus.SENT;
-        case RECEIVED -> MessageStatus.DELIVERED;
-        case CONSUMED -> MessageStatus.READ;
-        case FAILED -> MessageStatus.FAILED;
-        default -> null;
-      };
-      if (s == MessageStatus.FAILED && (e.failure == null || e.failure == NO_REASON)) {
-        // the first reason given wins; a hop that failed without one does not hide a later hop's reason
-        e.failure = notification.reason() != null ? notification.reason() : NO_REASON;
-      }
-      if (s != null && s.rank() > e.delivery.rank()) {
-        e.delivery = s;
-      }
-      e.updatedAt = clock.instant();
-      changed = report(e);
+    StatusReport changed = ledger.accept(notification, clock.instant());
+    if (changed == null) {
+      return false;
     }
     fire(changed);
     return true;
@@ -238,18 +151,7 @@ public final class StatusTracker {
     if (inbound.from() == null) {
       return 0;
     }
-    Identity from = inbound.from().identity();
-    List<StatusReport> changed = new ArrayList<>();
-    synchronized (entries) {
-      Instant now = clock.instant();
-      for (Entry e : entries.values()) {
-        if (!e.answered && from.equals(e.recipient) && now.isBefore(e.sentAt.plus(expiryWindow))) {
-          e.answered = true;
-          e.updatedAt = now;
-          changed.add(report(e));
-        }
-      }
-    }
+    List<StatusReport> changed = ledger.recordReply(inbound.from().identity(), clock.instant());
     changed.forEach(this::fire);
     return changed.size();
   }
@@ -261,14 +163,9 @@ public final class StatusTracker {
    * @return true if it was tracked
    */
   public boolean markAnswered(String messageId) {
-    StatusReport r;
-    synchronized (entries) {
-      Entry e = entries.get(messageId);
-      if (e == null) {
-        return false;
-      }
-      e.answered = true;
-      r = report(e);
+    StatusReport r = ledger.markAnswered(messageId, clock.instant());
+    if (r == null) {
+      return false;
     }
     fire(r);
     return true;
@@ -281,10 +178,7 @@ public final class StatusTracker {
    * @return the report, or empty when not tracked
    */
   public Optional<StatusReport> status(String messageId) {
-    synchronized (entries) {
-      Entry e = entries.get(messageId);
-      return e == null ? Optional.empty() : Optional.of(report(e));
-    }
+    return ledger.report(messageId, clock.instant());
   }
 
   /**
@@ -294,9 +188,7 @@ public final class StatusTracker {
    * @return true if it was tracked
    */
   public boolean forget(String messageId) {
-    synchronized (entries) {
-      return entries.remove(messageId) != null;
-    }
+    return ledger.forget(messageId);
   }
 
   /**
@@ -305,9 +197,7 @@ public final class StatusTracker {
    * @return the count
    */
   public int size() {
-    synchronized (entries) {
-      return entries.size();
-    }
+    return ledger.size();
   }
 
   /**
@@ -332,16 +222,6 @@ public final class StatusTracker {
     }
   }
 
-  private StatusReport report(Entry e) {
-    Instant expiresAt = e.sentAt.plus(expiryWindow);
-    MessageStatus shown = e.delivery;
-    if (!e.answered && e.delivery != MessageStatus.FAILED && !clock.instant().isBefore(expiresAt)) {
-      shown = MessageStatus.EXPIRED;
-    }
-    return new StatusReport(e.id, shown, e.delivery, e.failure, e.sentAt, e.updatedAt, expiresAt, e.answered,
-        e.events);
-  }
-
   // ---- polling ----------------------------------------------------------------------------------
 
   /**
@@ -354,7 +234,7 @@ public final class StatusTracker {
    */
   public StatusReport poll(String messageId) {
     ensureTracked(messageId);
-    return feed(messageId, blip.execute(pollCommand(messageId)));
+    return poller.poll(messageId);
   }
 
   /**
@@ -366,7 +246,7 @@ public final class StatusTracker {
   public CompletableFuture<StatusReport> pollAsync(String messageId) {
     try {
       ensureTracked(messageId);
-      return blip.executeAsync(pollCommand(messageId)).thenApply(r -> feed(messageId, r));
+      return poller.pollAsync(messageId);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -374,30 +254,8 @@ public final class StatusTracker {
 
   private void ensureTracked(String messageId) {
     Objects.requireNonNull(messageId, "messageId");
-    synchronized (entries) {
-      if (!entries.containsKey(messageId)) {
-        put(new Entry(messageId, clock.instant(), null));
-      }
-    }
-  }
-
-  private static Command pollCommand(String messageId) {
-    return Command.get(CommandUri.path("/notifications").query("id", messageId).build())
-        .to("postmaster@msging.net").build();
-  }
-
-  private StatusReport feed(String messageId, Command response) {
-    JsonDocument resource = response.resource();
-    if (resource != null) {
-      for (JsonDocument item : resource.asCollection().items()) {
-        Envelope env = EnvelopeCodec.read(new Buffer().writeUtf8(item.json()));
-        if (env instanceof Notification n) {
-          accept(n.id() == null ? new Notification(messageId, n.from(), n.to(), n.pp(), n.event(), n.eventName(),
-              n.reason(), n.metadata()) : n);
-        }
-      }
-    }
-    return status(messageId).orElseThrow();
+    Instant now = clock.instant();
+    ledger.track(messageId, null, now, now);
   }
 
   // ---- awaiting ---------------------------------------------------------------------------------
@@ -425,7 +283,7 @@ public final class StatusTracker {
       throw new BlipException("interrupted while awaiting the status of message " + messageId, e, false, 0,
           messageId);
     } catch (ExecutionException e) {
-      Throwable c = WhatsAppClient.unwrap(e);
+      Throwable c = Chain.unwrap(e);
       if (c instanceof RuntimeException re) {
         throw re;
       }
@@ -448,110 +306,13 @@ public final class StatusTracker {
     if (targets == null || targets.isEmpty()) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("targets must name at least one status"));
     }
-    Set<MessageStatus> wanted = EnumSet.copyOf(targets);
     ensureTracked(messageId);
-    CompletableFuture<StatusReport> result = new CompletableFuture<>();
-    Runnable remove = addListener(r -> {
-      if (r.messageId().equals(messageId) && wanted.contains(r.status())) {
-        result.complete(r);
-      }
-    });
-    AtomicReference<CompletableFuture<?>> pending = new AtomicReference<>();
-    result.whenComplete((r, e) -> {
-      remove.run();
-      CompletableFuture<?> p = pending.get();
-      if (p != null && result.isCancelled()) {
-        p.cancel(true);
-      }
-    });
-    Instant deadline = clock.instant().plus(timeout);
-    step(messageId, wanted, timeout, deadline, pollInitial, result, pending);
-    return result;
-  }
-
-  /** Remembers the poll or delay under way, cancelling it at once when the await was cancelled. */
-  private static <T> CompletableFuture<T> pending(CompletableFuture<T> f, CompletableFuture<StatusReport> result,
-      AtomicReference<CompletableFuture<?>> pending) {
-    pending.set(f);
-    if (result.isCancelled()) {
-      f.cancel(true);
-    }
-    return f;
-  }
-
-  private void step(String id, Set<MessageStatus> wanted, Duration timeout, Instant deadline, Duration interval,
-      CompletableFuture<StatusReport> result, AtomicReference<CompletableFuture<?>> pending) {
-    if (result.isDone()) {
-      return;
-    }
-    StatusReport now = status(id).orElseThrow();
-    if (wanted.contains(now.status())) {
-      result.complete(now);
-      return;
-    }
-    pending(pollAsync(id), result, pending).whenComplete((report, error) -> {
-      if (result.isDone()) {
-        return;
-      }
-      Duration wait = interval;
-      if (error != null) {
-        Throwable c = WhatsAppClient.unwrap(error);
-        if (c instanceof RateLimitException rl) {
-          Duration ra = rl.retryAfter();
-          wait = ra != null && ra.compareTo(interval) > 0 ? ra : interval.multipliedBy(2);
-        } else if (!(c instanceof BlipException be && be.isRetryable())) {
-          result.completeExceptionally(c);
-          return;
-        }
-      } else if (wanted.contains(report.status())) {
-        result.complete(report);
-        return;
-      }
-      Instant t = clock.instant();
-      StatusReport last = status(id).orElseThrow();
-      if (!t.isBefore(deadline)) {
-        result.completeExceptionally(new StatusTimeoutException(last, wanted, timeout));
-        return;
-      }
-      Duration left = Duration.between(t, deadline);
-      if (wanted.contains(MessageStatus.EXPIRED) && last.status() != MessageStatus.FAILED) {
-        Duration toExpiry = Duration.between(t, last.expiresAt());
-        if (!toExpiry.isNegative() && toExpiry.compareTo(wait) < 0) {
-          wait = toExpiry;
-        }
-      }
-      Duration sleep = wait.compareTo(left) < 0 ? wait : left;
-      Duration next = interval.multipliedBy(2).compareTo(pollMax) > 0 ? pollMax : interval.multipliedBy(2);
-      pending(sleeper.delay(sleep), result, pending).whenComplete((v, e2) -> {
-        if (result.isDone()) {
-          return;
-        }
-        if (e2 != null) {
-          result.completeExceptionally(e2);
-        } else if (!clock.instant().isBefore(deadline)) {
-          StatusReport finalReport = status(id).orElseThrow();
-          if (wanted.contains(finalReport.status())) {
-            result.complete(finalReport);
-          } else {
-            pollAsync(id).whenComplete((r2, e3) -> {
-              StatusReport fr = status(id).orElseThrow();
-              if (wanted.contains(fr.status())) {
-                result.complete(fr);
-              } else {
-                result.completeExceptionally(new StatusTimeoutException(fr, wanted, timeout));
-              }
-            });
-          }
-        } else {
-          step(id, wanted, timeout, deadline, next, result, pending);
-        }
-      });
-    });
+    return poller.await(messageId, EnumSet.copyOf(targets), timeout);
   }
 
   @Override
   public String toString() {
-    return "StatusTracker{tracked=" + size() + ", expiryWindow=" + expiryWindow + "}";
+    return "StatusTracker{tracked=" + size() + ", expiryWindow=" + ledger.expiryWindow() + "}";
   }
 
   /** Builds a {@link StatusTracker}. Not thread-safe. */

@@ -1,35 +1,16 @@
 package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.BlipClient;
-import dev.blipsdk.core.internal.ClientAccess;
 import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.Sleeper;
-import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Identity;
-import dev.blipsdk.core.envelope.JsonDocument;
-import dev.blipsdk.core.envelope.Message;
-import dev.blipsdk.core.envelope.Reason;
-import dev.blipsdk.core.exception.BlipCommandException;
-import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.whatsapp.internal.ResolutionCache;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.Request;
-import okhttp3.Response;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * WhatsApp active messages over a {@link BlipClient}: resolves phone numbers to WhatsApp identities, lists
@@ -57,25 +38,24 @@ import org.slf4j.LoggerFactory;
  * client's HTTP client and holds no threads of its own (bulk runs create theirs, see {@link BulkSender}).
  */
 public final class WhatsAppClient {
-  private static final Logger LOG = LoggerFactory.getLogger(WhatsAppClient.class);
   /** The longest a resolution may be cached: WhatsApp keeps a validation at most 7 days. */
   public static final Duration MAX_CACHE_TTL = Duration.ofDays(7);
 
   private final BlipClient blip;
   private final Sleeper sleeper;
-  private final @Nullable ResolutionCache<PhoneNumber, Resolution> cache;
-  private final boolean cacheNotOnWhatsApp;
   private final TemplateCatalog catalog;
-  /** Lookups under way, so that concurrent resolutions of one number share one request. */
-  private final ConcurrentHashMap<PhoneNumber, CompletableFuture<Resolution>> inFlight =
-      new ConcurrentHashMap<>();
+  private final PhoneResolver resolver;
+  private final MediaChecker media;
+  private final TemplateSender sender;
 
   private WhatsAppClient(Builder b) {
     this.blip = b.blip;
     this.sleeper = b.sleeper;
-    this.cache = b.cacheSize > 0 ? new ResolutionCache<>(b.cacheSize, b.cacheTtl, blip.clock()) : null;
-    this.cacheNotOnWhatsApp = b.cacheNotOnWhatsApp;
     this.catalog = new TemplateCatalog(blip);
+    this.resolver = new PhoneResolver(blip, b.cacheSize > 0
+        ? new ResolutionCache<>(b.cacheSize, b.cacheTtl, blip.clock()) : null, b.cacheNotOnWhatsApp);
+    this.media = new MediaChecker(blip);
+    this.sender = new TemplateSender(blip, resolver, media);
   }
 
   /**
@@ -161,7 +141,7 @@ public final class WhatsAppClient {
    * warning: looking many numbers up without sending to them can get the number banned.
    *
    * <p>Concurrent resolutions of the same number (blocking or async, cache on or off) share one lookup:
-   * the first caller's request answers them all.
+   * the first caller's request answers them all; each waits at most until its own deadline.
    *
    * @param phoneNumber the number
    * @return {@link Resolution.Found} with the {@code alternativeAccount}, or
@@ -169,37 +149,20 @@ public final class WhatsAppClient {
    * @throws dev.blipsdk.core.exception.BlipException on transport failures (not for "not on WhatsApp")
    */
   public Resolution resolve(PhoneNumber phoneNumber) {
+    return resolve(phoneNumber, RequestOptions.none());
+  }
+
+  /**
+   * Resolves with per-call options (a deadline, say). See {@link #resolve(PhoneNumber)}.
+   *
+   * @param phoneNumber the number
+   * @param options the options of the lookup
+   * @return the resolution
+   * @throws dev.blipsdk.core.exception.BlipException on transport failures (not for "not on WhatsApp")
+   */
+  public Resolution resolve(PhoneNumber phoneNumber, RequestOptions options) {
     Objects.requireNonNull(phoneNumber, "phoneNumber");
-    Resolution cached = cached(phoneNumber);
-    if (cached != null) {
-      return cached;
-    }
-    CompletableFuture<Resolution> mine = new CompletableFuture<>();
-    CompletableFuture<Resolution> other = inFlight.putIfAbsent(phoneNumber, mine);
-    if (other != null) {
-      return join(other);
-    }
-    try {
-      Resolution again = cached(phoneNumber);
-      Resolution r;
-      if (again != null) {
-        r = again;
-      } else {
-        try {
-          r = fromResponse(phoneNumber, blip.execute(lookup(phoneNumber)));
-        } catch (BlipCommandException e) {
-          r = new Resolution.NotOnWhatsApp(phoneNumber, e.reason());
-        }
-        r = remember(r);
-      }
-      mine.complete(r);
-      return r;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      inFlight.remove(phoneNumber, mine);
-    }
+    return resolver.resolve(phoneNumber, CoreBridge.startDeadline(blip, options));
   }
 
   /**
@@ -210,55 +173,23 @@ public final class WhatsAppClient {
    * @return the future resolution; fails only on transport failures
    */
   public CompletableFuture<Resolution> resolveAsync(PhoneNumber phoneNumber) {
-    Objects.requireNonNull(phoneNumber, "phoneNumber");
-    Resolution cached = cached(phoneNumber);
-    if (cached != null) {
-      return CompletableFuture.completedFuture(cached);
-    }
-    CompletableFuture<Resolution> mine = new CompletableFuture<>();
-    CompletableFuture<Resolution> other = inFlight.putIfAbsent(phoneNumber, mine);
-    if (other != null) {
-      return other.thenApply(r -> r);
-    }
-    Resolution again = cached(phoneNumber);
-    if (again != null) {
-      inFlight.remove(phoneNumber, mine);
-      mine.complete(again);
-      return mine.thenApply(r -> r);
-    }
-    CompletableFuture<Command> call;
+    return resolveAsync(phoneNumber, RequestOptions.none());
+  }
+
+  /**
+   * Resolves without blocking, with per-call options. See {@link #resolveAsync(PhoneNumber)}.
+   *
+   * @param phoneNumber the number
+   * @param options the options of the lookup
+   * @return the future resolution; fails only on transport failures
+   */
+  public CompletableFuture<Resolution> resolveAsync(PhoneNumber phoneNumber, RequestOptions options) {
     try {
-      call = blip.executeAsync(lookup(phoneNumber));
+      Objects.requireNonNull(phoneNumber, "phoneNumber");
+      return resolver.resolveAsync(phoneNumber, CoreBridge.startDeadline(blip, options));
     } catch (RuntimeException e) {
-      inFlight.remove(phoneNumber, mine);
-      mine.completeExceptionally(e);
-      return mine.thenApply(r -> r);
+      return CompletableFuture.failedFuture(e);
     }
-    call.whenComplete((response, error) -> {
-      Resolution r = null;
-      Throwable failure = null;
-      try {
-        if (error == null) {
-          r = remember(fromResponse(phoneNumber, response));
-        } else {
-          Throwable cause = unwrap(error);
-          if (cause instanceof BlipCommandException e) {
-            r = remember(new Resolution.NotOnWhatsApp(phoneNumber, e.reason()));
-          } else {
-            failure = cause;
-          }
-        }
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      inFlight.remove(phoneNumber, mine);
-      if (failure != null) {
-        mine.completeExceptionally(failure);
-      } else {
-        mine.complete(r);
-      }
-    });
-    return mine.thenApply(r -> r);
   }
 
   /**
@@ -267,49 +198,7 @@ public final class WhatsAppClient {
    * @param phoneNumber the number
    */
   public void evictResolution(PhoneNumber phoneNumber) {
-    if (cache != null) {
-      cache.remove(phoneNumber);
-    }
-  }
-
-  private @Nullable Resolution cached(PhoneNumber p) {
-    return cache == null ? null : cache.get(p);
-  }
-
-  private Resolution remember(Resolution r) {
-    if (cache != null && (r.isFound() || cacheNotOnWhatsApp)) {
-      cache.put(r.phoneNumber(), r);
-    }
-    return r;
-  }
-
-  private static Command lookup(PhoneNumber p) {
-    // The leading + is mandatory: without it Blip answers success even for numbers not on WhatsApp.
-    return Command.get("lime://wa.gw.msging.net/accounts/" + p.e164())
-        .to(TemplateCatalog.WA_POSTMASTER).build();
-  }
-
-  private static Resolution fromResponse(PhoneNumber p, Command response) {
-    JsonDocument resource = response.resource();
-    if (resource == null || !resource.isObject()) {
-      return new Resolution.NotOnWhatsApp(p, new Reason(null, "the accounts lookup returned no account"));
-    }
-    Map<String, Object> map = resource.asMap();
-    Object account = map.get("alternativeAccount");
-    if (!(account instanceof String s) || s.isBlank()) {
-      account = map.get("identity");
-    }
-    if (!(account instanceof String s) || s.isBlank()) {
-      return new Resolution.NotOnWhatsApp(p, new Reason(null, "the accounts lookup returned no identity"));
-    }
-    Identity identity;
-    try {
-      identity = Identity.parse(s);
-    } catch (IllegalArgumentException e) {
-      throw new BlipProtocolException("the accounts lookup returned an invalid identity", e);
-    }
-    Object name = map.get("fullName");
-    return new Resolution.Found(p, identity, name instanceof String n && !n.isBlank() ? n : null);
+    resolver.evict(phoneNumber);
   }
 
   // ---- sending ----------------------------------------------------------------------------------
@@ -342,7 +231,8 @@ public final class WhatsAppClient {
   }
 
   /**
-   * Sends a template message.
+   * Sends a template message. One deadline covers the whole send (the media check, the phone number's
+   * resolution and the message): the options' request deadline, or else the Blip client's.
    *
    * @param to the recipient
    * @param message the message
@@ -350,20 +240,11 @@ public final class WhatsAppClient {
    * @return the receipt
    * @throws BlipValidationException if the message breaks a rule (nothing is sent)
    * @throws NotOnWhatsAppException if a phone recipient has no WhatsApp account (nothing is sent)
+   * @throws dev.blipsdk.core.exception.BlipTimeoutException if the deadline passed
    * @throws dev.blipsdk.core.exception.BlipException on any other failure
    */
   public SendReceipt send(Recipient to, TemplateMessage message, SendOptions options) {
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(message, "message");
-    Objects.requireNonNull(options, "options");
-    message.validate(options.template());
-    if (message.mediaCheckMode() == MediaCheck.CONTENT_TYPE) {
-      join(checkMediaAsync(message));
-    }
-    Identity identity = identityOf(to);
-    Message m = message.toMessage(identity).withId(idFor(options));
-    Message sent = blip.sendMessage(m, options.requestOptions());
-    return new SendReceipt(Objects.requireNonNull(sent.id()), identity, blip.clock().instant());
+    return sender.send(to, message, options);
   }
 
   /**
@@ -381,7 +262,8 @@ public final class WhatsAppClient {
   }
 
   /**
-   * Sends without blocking, with options.
+   * Sends without blocking, with options; one deadline covers the whole send, as in
+   * {@link #send(Recipient, TemplateMessage, SendOptions)}.
    *
    * @param to the recipient
    * @param message the message
@@ -389,98 +271,15 @@ public final class WhatsAppClient {
    * @return the future receipt
    */
   public CompletableFuture<SendReceipt> sendAsync(Recipient to, TemplateMessage message, SendOptions options) {
-    String id;
-    try {
-      Objects.requireNonNull(to, "to");
-      Objects.requireNonNull(message, "message");
-      Objects.requireNonNull(options, "options");
-      message.validate(options.template());
-      id = idFor(options);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    RequestOptions ro = options.requestOptions();
-    CompletableFuture<SendReceipt> result = new CompletableFuture<>();
-    AtomicReference<CompletableFuture<?>> stage = new AtomicReference<>();
-    result.whenComplete((r, e) -> {
-      if (result.isCancelled()) {
-        CompletableFuture<?> current = stage.get();
-        if (current != null) {
-          current.cancel(true);
-        }
-      }
-    });
-    CompletableFuture<Void> media = message.mediaCheckMode() == MediaCheck.CONTENT_TYPE
-        ? checkMediaAsync(message) : CompletableFuture.completedFuture(null);
-    step(result, stage, media, v -> step(result, stage, identityOfAsync(to),
-        identity -> step(result, stage, blip.sendMessageAsync(message.toMessage(identity).withId(id), ro),
-            sent -> result.complete(new SendReceipt(Objects.requireNonNull(sent.id()), identity,
-                blip.clock().instant())))));
-    return result;
-  }
-
-  /**
-   * Runs one stage of an async send: remembers it so that cancelling {@code result} cancels it, fails
-   * {@code result} when it fails, and otherwise hands its value on, unless {@code result} is done.
-   */
-  private static <T> void step(CompletableFuture<?> result, AtomicReference<CompletableFuture<?>> stage,
-      CompletableFuture<T> current, java.util.function.Consumer<T> next) {
-    stage.set(current);
-    if (result.isCancelled()) {
-      current.cancel(true);
-      return;
-    }
-    current.whenComplete((value, error) -> {
-      if (result.isDone()) {
-        return;
-      }
-      if (error != null) {
-        result.completeExceptionally(unwrap(error));
-        return;
-      }
-      try {
-        next.accept(value);
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    });
-  }
-
-  private String idFor(SendOptions options) {
-    return options.envelopeId() != null ? options.envelopeId() : blip.newEnvelopeId();
-  }
-
-  private Identity identityOf(Recipient to) {
-    if (to instanceof Recipient.Account a) {
-      return a.identity();
-    }
-    Recipient.Phone p = (Recipient.Phone) to;
-    Resolution r = resolve(p.phoneNumber());
-    if (r instanceof Resolution.NotOnWhatsApp no) {
-      throw new NotOnWhatsAppException(no);
-    }
-    return ((Resolution.Found) r).account();
-  }
-
-  CompletableFuture<Identity> identityOfAsync(Recipient to) {
-    if (to instanceof Recipient.Account a) {
-      return CompletableFuture.completedFuture(a.identity());
-    }
-    Recipient.Phone p = (Recipient.Phone) to;
-    return resolveAsync(p.phoneNumber()).thenApply(r -> {
-      if (r instanceof Resolution.NotOnWhatsApp no) {
-        throw new NotOnWhatsAppException(no);
-      }
-      return ((Resolution.Found) r).account();
-    });
+    return sender.sendAsync(to, message, options);
   }
 
   // ---- media check --------------------------------------------------------------------------------
 
   /**
    * Checks the header media of a message with a {@code HEAD} request through the Blip client's OkHttp
-   * client: the URL must answer 2xx with a {@code Content-Type} of the header's kind
-   * ({@link MediaKind#contentTypes()}). Sends made with {@link MediaCheck#CONTENT_TYPE} run it first;
+   * client, within the client's deadline: the URL must answer 2xx with a {@code Content-Type} of the header's
+   * kind ({@link MediaKind#contentTypes()}). Sends made with {@link MediaCheck#CONTENT_TYPE} run it first;
    * call it yourself to check a URL early. Completes at once when the message has no media header.
    *
    * @param message the message
@@ -488,82 +287,17 @@ public final class WhatsAppClient {
    *     {@link BlipValidationException} (rule {@code content-type} or {@code media-unreachable})
    */
   public CompletableFuture<Void> checkMediaAsync(TemplateMessage message) {
-    MediaKind kind = message.headerMediaKind();
-    String url = message.headerMediaUrl();
-    if (kind == null || url == null) {
-      return CompletableFuture.completedFuture(null);
-    }
-    String field = "header." + kind.wireValue();
-    Request request;
     try {
-      request = new Request.Builder().url(url).head().build();
-    } catch (IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(new BlipValidationException(field, "absolute-url",
-          kind.wireValue() + " URL must be an absolute http or https URL"));
-    }
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    Call call = ClientAccess.httpClient(blip).newCall(request);
-    result.whenComplete((v, e) -> {
-      if (result.isCancelled()) {
-        call.cancel();
-      }
-    });
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        result.completeExceptionally(new BlipValidationException(field, "media-unreachable",
-            "could not check the " + kind.wireValue() + " URL with a HEAD request: " + e.getMessage()));
-      }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        try (response) {
-          if (!response.isSuccessful()) {
-            result.completeExceptionally(new BlipValidationException(field, "media-unreachable",
-                "the " + kind.wireValue() + " URL answered HTTP " + response.code()
-                + " to a HEAD request; WhatsApp must be able to download it"));
-            return;
-          }
-          String type = response.header("Content-Type");
-          String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-          if (!kind.contentTypes().contains(mime)) {
-            result.completeExceptionally(new BlipValidationException(field, "content-type",
-                "the header needs a " + kind.wireValue() + " " + kind.contentTypes() + " but the URL serves '"
-                + (type == null ? "no content type" : mime) + "'"));
-            return;
-          }
-          LOG.debug("media header checked: {} is {}", kind, mime);
-          result.complete(null);
-        }
-      }
-    });
-    return result;
-  }
-
-  static Throwable unwrap(Throwable t) {
-    Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException)
-        && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c;
-  }
-
-  private static <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      Throwable c = unwrap(e);
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
+      return media.check(Objects.requireNonNull(message, "message"),
+          CoreBridge.startDeadline(blip, RequestOptions.none()));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
   }
 
   @Override
   public String toString() {
-    return "WhatsAppClient{blip=" + blip + ", resolutionCache=" + (cache == null ? "off" : "on") + "}";
+    return "WhatsAppClient{blip=" + blip + ", resolutionCache=" + (resolver.caches() ? "on" : "off") + "}";
   }
 
   /**

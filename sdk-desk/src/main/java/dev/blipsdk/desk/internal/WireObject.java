@@ -2,7 +2,7 @@ package dev.blipsdk.desk.internal;
 
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.exception.BlipProtocolException;
-import dev.blipsdk.core.internal.RecordCodec;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -177,7 +177,7 @@ public final class WireObject {
       return Instant.ofEpochMilli(n.longValue());
     }
     String s = str(key);
-    return s == null ? null : RecordCodec.parseInstant(s, what + "." + key);
+    return s == null ? null : CoreBridge.parseInstant(s, what + "." + key);
   }
 
   /**
@@ -192,7 +192,7 @@ public final class WireObject {
       return null;
     }
     try {
-      return RecordCodec.parseDuration(v, what + "." + key);
+      return CoreBridge.parseDuration(v, what + "." + key);
     } catch (NumberFormatException e) {
       throw new BlipProtocolException("cannot read a duration at " + what + "." + key, e);
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Sends the desk module's commands through a {@link BlipClient} to one extension address. Immutable and
  * thread-safe.
  */
-public final class DeskTransport {
+public final class DeskCommands {
   /** The Desk extension. */
   public static final Node DESK = Node.parse("postmaster@desk.msging.net");
   /** The CRM (contacts) extension, as documented. */
@@ -28,7 +28,7 @@ public final class DeskTransport {
    * @param client the client
    * @param to the extension every command goes to
    */
-  public DeskTransport(BlipClient client, Node to) {
+  public DeskCommands(BlipClient client, Node to) {
     this.client = Objects.requireNonNull(client, "client");
     this.to = Objects.requireNonNull(to, "to");
   }
@@ -50,6 +50,17 @@ public final class DeskTransport {
    */
   public Command get(String uri) {
     return client.execute(Command.get(uri).to(to).build());
+  }
+
+  /**
+   * {@code get uri} with per-call options (the rest of an operation's deadline, say).
+   *
+   * @param uri the uri
+   * @param options the options
+   * @return the response
+   */
+  public Command get(String uri, RequestOptions options) {
+    return client.execute(Command.get(uri).to(to).build(), options);
   }
 
   /**
