@@ -80,7 +80,7 @@ public final class FakeBlip implements AutoCloseable {
         b.enforceCustomerServiceWindow, Duration.ofDays(3), b.defaultQueue, b.rateLimits);
     this.scheduler = new Scheduler(clock, "fake-blip-events");
     this.webhooks = new WebhookSender();
-    this.faults = new FaultRegistry();
+    this.faults = new FaultRegistry(b.faultSeed);
     MessagePipeline pipeline = new MessagePipeline(scheduler, webhooks, config, clock);
     Map<String, BotState> byToken = new LinkedHashMap<>();
     Map<String, FakeBot> facades = new LinkedHashMap<>();
@@ -161,8 +161,21 @@ public final class FakeBlip implements AutoCloseable {
     private boolean contextNamesCaseSensitive;
     private boolean enforceCustomerServiceWindow = true;
     private String defaultQueue = "Default";
+    private long faultSeed;
 
     private Builder() {}
+
+    /**
+     * The seed of the draws of faults armed {@linkplain Fault#withProbability(double) with a probability}
+     * (default 0): the same seed and the same requests hit the same faults.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder faultSeed(long seed) {
+      this.faultSeed = seed;
+      return this;
+    }
 
     /**
      * The port on 127.0.0.1 (0, the default, picks a free one).

@@ -5,17 +5,23 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A transport fault to inject with {@link FakeBlip#inject(Fault)}: added latency, an HTTP error status (429 with
- * or without {@code Retry-After}, 500, 502, 503, 504...), a connection dropped before or after the request was
- * processed, a response that never comes, or a truncated response body.
+ * A transport fault to inject with {@link FakeBlip#inject(Fault)}: every fault the SDK claims to survive, so you
+ * can test your own code against them. Added latency; an HTTP error status (429 with {@code Retry-After} in
+ * seconds, as an HTTP-date or absent; 500, 502, 503, 504...); an HTML 502 page from a proxy; a status line that is
+ * not HTTP; a connection dropped or reset (TCP RST) before or after the request was processed; a response that
+ * never comes; and a 200 whose body is cut, stalls part-way, is empty, is malformed JSON or is not an envelope.
  *
  * <p>A fault applies to every route unless narrowed with {@link #onPath(String)} ({@code /commands},
  * {@code /messages}, {@code /notifications}) or {@link #onCommandUri(String)}; it fires {@link #once()} by
- * default, or {@link #times(int)}, or {@link #always()}.
+ * default, or {@link #times(int)}, or {@link #always()}; {@link #withProbability(double)} makes it fire on a
+ * seeded share of the matching requests instead ({@link FakeBlip.Builder#faultSeed(long)}), which is how a chaos
+ * test spreads every kind over a run and replays the same spread with the same seed.
  *
- * <p>What a fault does to state: {@linkplain #status(int) status} faults and {@link #dropBeforeRead()} answer
- * without processing the envelope (nothing changes); {@link #dropAfterRead()}, {@link #noResponse()} and
- * {@link #truncatedBody()} process it first (the message is sent, the contact saved) and then break the response,
+ * <p>What a fault does to state: {@linkplain #status(int) status} faults, {@link #proxyErrorPage()},
+ * {@link #garbageStatusLine()}, {@link #dropBeforeRead()} and {@link #resetBeforeRead()} answer without processing
+ * the envelope (nothing changes); {@link #dropAfterRead()}, {@link #resetAfterRead()}, {@link #noResponse()},
+ * {@link #truncatedBody()}, {@link #stalledBody()}, {@link #emptyBody()}, {@link #malformedBody()} and
+ * {@link #notAnEnvelope()} process it first (the message is sent, the contact saved) and then break the response,
  * which is what makes a blind retry dangerous. Latency delays the response headers on the wire (real time, not
  * the {@link FakeClock}) and combines with the other kinds.
  *
@@ -40,7 +46,23 @@ public final class Fault {
     /** Process the request and never answer (the socket stays open until the client gives up). */
     NO_RESPONSE,
     /** Process the request and cut the response body halfway. */
-    TRUNCATED_BODY
+    TRUNCATED_BODY,
+    /** Reset the connection (TCP RST) without processing the request. */
+    RESET_BEFORE_READ,
+    /** Process the request, then reset the connection (TCP RST) without answering. */
+    RESET_AFTER_READ,
+    /** Process the request, send half the response body, then never the rest. */
+    STALLED_BODY,
+    /** Process the request and answer 200 with an empty body. */
+    EMPTY_BODY,
+    /** Process the request and answer 200 with JSON that is cut off (it does not parse). */
+    MALFORMED_BODY,
+    /** Process the request and answer 200 with well-formed JSON that is not an envelope. */
+    NOT_AN_ENVELOPE,
+    /** Answer a status line that is not HTTP, without processing the request. */
+    GARBAGE_STATUS_LINE,
+    /** Answer 502 with a proxy's HTML page, without processing the request. */
+    PROXY_ERROR_PAGE
   }
 
   /** Fire forever. */
@@ -53,9 +75,16 @@ public final class Fault {
   private final @Nullable String path;
   private final @Nullable String commandUriPrefix;
   private final int times;
+  private final boolean retryAfterAsDate;
+  private final double probability;
 
   private Fault(Kind kind, int status, @Nullable Duration retryAfter, Duration latency, @Nullable String path,
       @Nullable String commandUriPrefix, int times) {
+    this(kind, status, retryAfter, latency, path, commandUriPrefix, times, false, 1.0);
+  }
+
+  private Fault(Kind kind, int status, @Nullable Duration retryAfter, Duration latency, @Nullable String path,
+      @Nullable String commandUriPrefix, int times, boolean retryAfterAsDate, double probability) {
     this.kind = kind;
     this.status = status;
     this.retryAfter = retryAfter;
@@ -63,10 +92,16 @@ public final class Fault {
     this.path = path;
     this.commandUriPrefix = commandUriPrefix;
     this.times = times;
+    this.retryAfterAsDate = retryAfterAsDate;
+    this.probability = probability;
   }
 
   private static Fault of(Kind kind) {
     return new Fault(kind, 0, null, Duration.ZERO, null, null, 1);
+  }
+
+  private Fault with(@Nullable String path, @Nullable String uriPrefix, int times, double probability) {
+    return new Fault(kind, status, retryAfter, latency, path, uriPrefix, times, retryAfterAsDate, probability);
   }
 
   /**
@@ -105,6 +140,94 @@ public final class Fault {
    */
   public static Fault tooManyRequests(@Nullable Duration retryAfter) {
     return new Fault(Kind.STATUS, 429, retryAfter, Duration.ZERO, null, null, 1);
+  }
+
+  /**
+   * Answers 429 with {@code Retry-After} as an HTTP-date ({@code Wed, 01 Jan 2025 00:00:30 GMT}): the fake clock's
+   * time plus {@code retryAfter}, rounded up to the whole second.
+   *
+   * @param retryAfter how far ahead the date is
+   * @return the fault
+   * @throws IllegalArgumentException if negative
+   */
+  public static Fault tooManyRequestsUntil(Duration retryAfter) {
+    if (Objects.requireNonNull(retryAfter, "retryAfter").isNegative()) {
+      throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+    }
+    return new Fault(Kind.STATUS, 429, retryAfter, Duration.ZERO, null, null, 1, true, 1.0);
+  }
+
+  /**
+   * Answers 502 with an HTML page, as a proxy in front of Blip does, without processing the request.
+   *
+   * @return the fault
+   */
+  public static Fault proxyErrorPage() {
+    return of(Kind.PROXY_ERROR_PAGE);
+  }
+
+  /**
+   * Answers a status line that is not HTTP, without processing the request.
+   *
+   * @return the fault
+   */
+  public static Fault garbageStatusLine() {
+    return of(Kind.GARBAGE_STATUS_LINE);
+  }
+
+  /**
+   * Resets the connection (TCP RST) without processing the request.
+   *
+   * @return the fault
+   */
+  public static Fault resetBeforeRead() {
+    return of(Kind.RESET_BEFORE_READ);
+  }
+
+  /**
+   * Processes the request, then resets the connection (TCP RST) without answering.
+   *
+   * @return the fault
+   */
+  public static Fault resetAfterRead() {
+    return of(Kind.RESET_AFTER_READ);
+  }
+
+  /**
+   * Processes the request, sends the headers and half the body, then nothing more (the socket stays open until
+   * the client gives up: its read timeout or deadline).
+   *
+   * @return the fault
+   */
+  public static Fault stalledBody() {
+    return of(Kind.STALLED_BODY);
+  }
+
+  /**
+   * Processes the request and answers 200 with an empty body.
+   *
+   * @return the fault
+   */
+  public static Fault emptyBody() {
+    return of(Kind.EMPTY_BODY);
+  }
+
+  /**
+   * Processes the request and answers 200 with JSON cut off part-way (it does not parse).
+   *
+   * @return the fault
+   */
+  public static Fault malformedBody() {
+    return of(Kind.MALFORMED_BODY);
+  }
+
+  /**
+   * Processes the request and answers 200 with well-formed JSON that is not a LIME envelope.
+   *
+   * @return the fault
+   */
+  public static Fault notAnEnvelope() {
+    return of(Kind.NOT_AN_ENVELOPE);
   }
 
   /**
@@ -150,7 +273,7 @@ public final class Fault {
    * @return a copy narrowed to the path
    */
   public Fault onPath(String httpPath) {
-    return new Fault(kind, status, retryAfter, latency, Objects.requireNonNull(httpPath), commandUriPrefix, times);
+    return with(Objects.requireNonNull(httpPath), commandUriPrefix, times, probability);
   }
 
   /**
@@ -161,7 +284,7 @@ public final class Fault {
    * @return a copy narrowed to the uri
    */
   public Fault onCommandUri(String uriPrefix) {
-    return new Fault(kind, status, retryAfter, latency, "/commands", Objects.requireNonNull(uriPrefix), times);
+    return with("/commands", Objects.requireNonNull(uriPrefix), times, probability);
   }
 
   /**
@@ -174,7 +297,42 @@ public final class Fault {
     if (n < 1) {
       throw new IllegalArgumentException("times must be >= 1");
     }
-    return new Fault(kind, status, retryAfter, latency, path, commandUriPrefix, n);
+    return with(path, commandUriPrefix, n, probability);
+  }
+
+  /**
+   * Fires on about this share of the matching requests (and at most {@link #times()} times): each request is
+   * drawn from the fake's {@linkplain FakeBlip.Builder#faultSeed(long) fault seed}, the fault and the request's
+   * envelope id and attempt, so the same seed and the same requests hit the same faults whatever the order they
+   * arrive in.
+   *
+   * @param share from 0 (never) to 1 (every matching request, the default)
+   * @return a copy with the share
+   * @throws IllegalArgumentException outside 0..1
+   */
+  public Fault withProbability(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("probability must be between 0 and 1, was " + share);
+    }
+    return with(path, commandUriPrefix, times, share);
+  }
+
+  /**
+   * The share of matching requests it fires on.
+   *
+   * @return from 0 to 1
+   */
+  public double probability() {
+    return probability;
+  }
+
+  /**
+   * Whether a 429's {@code Retry-After} is written as an HTTP-date ({@link #tooManyRequestsUntil(Duration)}).
+   *
+   * @return true for a date
+   */
+  public boolean retryAfterAsDate() {
+    return retryAfterAsDate;
   }
 
   /**
@@ -262,6 +420,6 @@ public final class Fault {
   public String toString() {
     return "Fault[" + kind + (status != 0 ? " " + status : "") + (path != null ? " on " + path : "")
         + (commandUriPrefix != null ? " uri " + commandUriPrefix : "") + ", times=" + (times == ALWAYS ? "always" : times)
-        + "]";
+        + (probability < 1 ? ", probability=" + probability : "") + "]";
   }
 }

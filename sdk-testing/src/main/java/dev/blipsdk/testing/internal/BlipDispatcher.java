@@ -6,6 +6,8 @@ import dev.blipsdk.testing.ReceivedEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -64,38 +66,88 @@ public final class BlipDispatcher extends Dispatcher {
     ByteString bodyBytes = request.getBody();
     String body = bodyBytes == null ? "" : bodyBytes.utf8();
     Map<String, Object> tree = Json.parseObject(body);
-    FaultRegistry.Plan plan = faults.match(path, tree == null ? null : Json.str(tree, "uri"));
+    FaultRegistry.Decision plan = faults.match(path, tree == null ? null : Json.str(tree, "uri"),
+        tree == null ? null : Json.str(tree, "id"));
     Fault fault = plan.fault();
-    if (fault != null && fault.kind() == Fault.Kind.STATUS) {
-      MockResponse.Builder b = new MockResponse.Builder().code(fault.status());
-      if (fault.retryAfter() != null) {
-        b.setHeader("Retry-After", String.valueOf(Math.max(0, fault.retryAfter().toSeconds())));
+    if (fault != null) {
+      MockResponse.Builder before = beforeProcessing(fault);
+      if (before != null) {
+        return finish(before, plan);
       }
-      return finish(b, plan);
-    }
-    if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_READ) {
-      return finish(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()), plan);
     }
     MockResponse.Builder response = handle(request, path, body, tree);
     if (fault != null) {
-      switch (fault.kind()) {
-        case DROP_AFTER_READ:
-          response = new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket());
-          break;
-        case NO_RESPONSE:
-          response = new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE);
-          break;
-        case TRUNCATED_BODY:
-          response.onResponseBody(new SocketEffect.CloseSocket());
-          break;
-        default:
-          break;
+      MockResponse.Builder after = afterProcessing(fault, response);
+      if (after != null) {
+        response = after;
       }
     }
     return finish(response, plan);
   }
 
-  private static MockResponse finish(MockResponse.Builder b, FaultRegistry.Plan plan) {
+  /** The answer of a fault that leaves the request unprocessed, or null when the fault comes after processing. */
+  private MockResponse.@Nullable Builder beforeProcessing(Fault fault) {
+    switch (fault.kind()) {
+      case STATUS: {
+        MockResponse.Builder b = new MockResponse.Builder().code(fault.status());
+        if (fault.retryAfter() != null) {
+          b.setHeader("Retry-After", fault.retryAfterAsDate()
+              ? DateTimeFormatter.RFC_1123_DATE_TIME.format(secondAtOrAfter(clock.instant().plus(fault.retryAfter()))
+                  .atOffset(ZoneOffset.UTC))
+              : String.valueOf(Math.max(0, fault.retryAfter().toSeconds())));
+        }
+        return b;
+      }
+      case PROXY_ERROR_PAGE:
+        return new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
+            .body("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1>"
+                + "</center><hr><center>nginx</center></body></html>");
+      case GARBAGE_STATUS_LINE:
+        return new MockResponse.Builder().status("HTTP/1.1 two hundred OK?");
+      case DROP_BEFORE_READ:
+        return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket());
+      case RESET_BEFORE_READ:
+        NoDelayServerSocketFactory.resetCurrentConnection();
+        return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket());
+      default:
+        return null;
+    }
+  }
+
+  /** An HTTP-date has whole seconds: round up, so that the wait it says is never shorter than asked. */
+  private static Instant secondAtOrAfter(Instant t) {
+    Instant whole = t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return whole.equals(t) ? t : whole.plusSeconds(1);
+  }
+
+  /** The broken answer of a fault that comes after processing, or null for none (latency alone). */
+  private static MockResponse.@Nullable Builder afterProcessing(Fault fault, MockResponse.Builder processed) {
+    switch (fault.kind()) {
+      case DROP_AFTER_READ:
+        return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket());
+      case RESET_AFTER_READ:
+        NoDelayServerSocketFactory.resetCurrentConnection();
+        return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket());
+      case NO_RESPONSE:
+        return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE);
+      case TRUNCATED_BODY:
+        return processed.onResponseBody(new SocketEffect.CloseSocket());
+      case STALLED_BODY:
+        return processed.onResponseBody(SocketEffect.Stall.INSTANCE);
+      case EMPTY_BODY:
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json; charset=utf-8");
+      case MALFORMED_BODY:
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json; charset=utf-8")
+            .body("{\"id\":\"x\",\"method\":\"get\",\"status\":\"succ");
+      case NOT_AN_ENVELOPE:
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json; charset=utf-8")
+            .body("{\"error\":\"upstream\",\"items\":[1,2,3]}");
+      default:
+        return null;
+    }
+  }
+
+  private static MockResponse finish(MockResponse.Builder b, FaultRegistry.Decision plan) {
     if (!plan.latency().isZero()) {
       b.headersDelay(plan.latency().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -20,7 +20,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /** Faults, rate limits (§1.3), the clock, and webhooks (§6), over raw HTTP. */
-class TransportTest {
+class FaultInjectionTest {
   static final String CUSTOMER = "5531999998888@wa.gw.msging.net";
   static final String CONTACT = "{\"id\":\"c\",\"to\":\"postmaster@crm.msging.net\",\"method\":\"set\",\"uri\":\"/contacts\","
       + "\"type\":\"application/vnd.lime.contact+json\",\"resource\":{\"identity\":\"" + CUSTOMER + "\"}}";
