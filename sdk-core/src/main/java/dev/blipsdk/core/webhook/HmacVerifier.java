@@ -1,5 +1,6 @@
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookVerificationException;
 import dev.blipsdk.core.webhook.internal.HeaderValues;
 import dev.blipsdk.core.webhook.internal.Hmacs;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Order of checks: the headers are read (missing, malformed), the signature is compared (mismatch), and
  * only then is the timestamp compared with the clock, in both directions: older than {@code now -
- * tolerance} is {@link TimestampTooOldException}, later than {@code now + tolerance} is
- * {@link TimestampInFutureException}. So an unauthenticated caller learns nothing about the clock.
+ * tolerance} is {@code TIMESTAMP_TOO_OLD}, later than {@code now + tolerance} is {@code TIMESTAMP_IN_FUTURE}
+ * (each a {@link WebhookVerificationException.Failure}). So an unauthenticated caller learns nothing about the clock.
  *
  * <p>Every configured secret is tried against every presented signature with
  * {@link java.security.MessageDigest#isEqual(byte[], byte[])} on 32-byte arrays, without stopping at the
@@ -93,11 +94,10 @@ public final class HmacVerifier implements WebhookVerifier {
    *
    * @param headers the request headers
    * @param body the raw request body, exactly as received
-   * @throws MissingHeaderException if the signature (or timestamp) header is absent
-   * @throws MalformedHeaderException if a header cannot be read
-   * @throws SignatureMismatchException if no configured secret produces a presented signature
-   * @throws TimestampTooOldException if the signed timestamp is older than the tolerance
-   * @throws TimestampInFutureException if the signed timestamp is later than the tolerance
+   * @throws WebhookVerificationException {@code MISSING_HEADER} if the signature (or timestamp) header is absent,
+   *     {@code MALFORMED_HEADER} if a header cannot be read, {@code SIGNATURE_MISMATCH} if no configured secret
+   *     produces a presented signature, {@code TIMESTAMP_TOO_OLD} or {@code TIMESTAMP_IN_FUTURE} if the signed
+   *     timestamp is outside the tolerance
    */
   @Override
   public void verify(WebhookHeaders headers, byte[] body) {
@@ -115,34 +115,34 @@ public final class HmacVerifier implements WebhookVerifier {
         String p = part.strip();
         int eq = p.indexOf('=');
         if (eq <= 0) {
-          throw new MalformedHeaderException(header, "expected comma-separated key=value parts like t=<seconds>,"
+          throw WebhookVerificationException.malformedHeader(header, "expected comma-separated key=value parts like t=<seconds>,"
               + inlineKey + "=<signature>");
         }
         String key = p.substring(0, eq).toLowerCase(Locale.ROOT);
         String v = p.substring(eq + 1);
         if (key.equals("t")) {
           if (timestamp != null) {
-            throw new MalformedHeaderException(header, "it has more than one t= part");
+            throw WebhookVerificationException.malformedHeader(header, "it has more than one t= part");
           }
           timestamp = v;
         } else if (key.equals(inlineKey)) {
           presented.add(decode(header, base64, v, inlineKey + "= part"));
           if (presented.size() > MAX_SIGNATURES) {
-            throw new MalformedHeaderException(header, "it has more than " + MAX_SIGNATURES + " " + inlineKey
+            throw WebhookVerificationException.malformedHeader(header, "it has more than " + MAX_SIGNATURES + " " + inlineKey
                 + "= parts");
           }
         }
       }
       if (timestamp == null) {
-        throw new MalformedHeaderException(header, "it has no t=<seconds> part");
+        throw WebhookVerificationException.malformedHeader(header, "it has no t=<seconds> part");
       }
       if (presented.isEmpty()) {
-        throw new MalformedHeaderException(header, "it has no " + inlineKey + "=<signature> part");
+        throw WebhookVerificationException.malformedHeader(header, "it has no " + inlineKey + "=<signature> part");
       }
     } else {
       String prefix = scheme.prefix();
       if (!value.regionMatches(true, 0, prefix, 0, prefix.length())) {
-        throw new MalformedHeaderException(header, "expected it to start with '" + prefix + "'");
+        throw WebhookVerificationException.malformedHeader(header, "expected it to start with '" + prefix + "'");
       }
       presented.add(decode(header, base64, value.substring(prefix.length()), "signature"));
       String th = scheme.timestampHeader();
@@ -157,15 +157,15 @@ public final class HmacVerifier implements WebhookVerifier {
       expected.add(Hmacs.mac(key, timestamp, body));
     }
     if (!Hmacs.anyEqual(expected, presented)) {
-      throw new SignatureMismatchException(header, keys.size());
+      throw WebhookVerificationException.signatureMismatch(header, keys.size());
     }
     if (signedAt != null) {
       Instant now = clock.instant();
       if (signedAt.isBefore(now.minus(tolerance))) {
-        throw new TimestampTooOldException(timestampHeader, signedAt, now, tolerance);
+        throw WebhookVerificationException.timestampTooOld(timestampHeader, signedAt, now, tolerance);
       }
       if (signedAt.isAfter(now.plus(tolerance))) {
-        throw new TimestampInFutureException(timestampHeader, signedAt, now, tolerance);
+        throw WebhookVerificationException.timestampInFuture(timestampHeader, signedAt, now, tolerance);
       }
     }
   }
@@ -173,7 +173,7 @@ public final class HmacVerifier implements WebhookVerifier {
   private static byte[] decode(String header, boolean base64, String text, String what) {
     byte[] bytes = Hmacs.decode(base64, text);
     if (bytes == null) {
-      throw new MalformedHeaderException(header, "the " + what + " must be " + (base64
+      throw WebhookVerificationException.malformedHeader(header, "the " + what + " must be " + (base64
           ? "44 characters of standard base64" : "64 hex digits") + " (an HMAC-SHA256) but has "
           + text.length() + " characters or invalid ones");
     }

@@ -1,5 +1,6 @@
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookParseException;
 import com.squareup.moshi.JsonReader;
 import dev.blipsdk.core.envelope.Envelope;
 import dev.blipsdk.core.envelope.JsonDocument;
@@ -9,7 +10,7 @@ import dev.blipsdk.core.internal.EnvelopeCodec;
 import dev.blipsdk.core.internal.Json;
 import dev.blipsdk.core.internal.StrictJson;
 import dev.blipsdk.core.internal.bridge.CoreBridge;
-import dev.blipsdk.core.webhook.WebhookParseException.Failure;
+import dev.blipsdk.core.exception.WebhookParseException.Failure;
 import dev.blipsdk.core.webhook.internal.BodyChecks;
 import dev.blipsdk.core.webhook.internal.ContentReader;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookCallbackException;
+import dev.blipsdk.core.exception.WebhookParseException;
+import dev.blipsdk.core.exception.WebhookVerificationException;
 import dev.blipsdk.core.exception.BlipException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookVerificationException;
 import dev.blipsdk.core.webhook.internal.AllOfVerifier;
 import dev.blipsdk.core.webhook.internal.BearerTokenVerifier;
 import dev.blipsdk.core.webhook.internal.StaticHeaderVerifier;
@@ -30,8 +31,8 @@ import java.util.function.Predicate;
  * not carry the same signature. Blip itself signs nothing; its docs offer only custom headers and OAuth.
  *
  * <p>The verifiers made here are immutable and thread-safe, compare in constant time, and never show a
- * secret in {@code toString()} or in a message. To write your own, throw one of the
- * {@link WebhookVerificationException} subclasses.
+ * secret in {@code toString()} or in a message. To write your own, throw a
+ * {@link WebhookVerificationException} made by one of its factories.
  */
 @FunctionalInterface
 public interface WebhookVerifier {

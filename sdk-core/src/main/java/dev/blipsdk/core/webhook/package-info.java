@@ -12,7 +12,8 @@
  * WebhookVerifier meta = WebhookVerifier.metaHubSignature256(newAppSecret, oldAppSecret); // rotation
  * meta.verify(WebhookHeaders.fromMultiMap(requestHeaders), rawBodyBytes);  // throws on failure
  * }</pre>
- * A failure is a subclass of {@link dev.blipsdk.core.webhook.WebhookVerificationException} whose message
+ * A failure is a {@link dev.blipsdk.core.exception.WebhookVerificationException} (its
+ * {@link dev.blipsdk.core.exception.WebhookVerificationException#failure() failure()} says which) whose message
  * says what to fix. Comparisons run in constant time. Signatures are computed over the bytes exactly as
  * received: never verify a body your framework parsed and re-encoded.
  *
@@ -22,7 +23,9 @@
  * {@link dev.blipsdk.core.webhook.StatusNotification}, a Desk {@link dev.blipsdk.core.webhook.TicketEvent}
  * or an {@link dev.blipsdk.core.webhook.UnknownEvent}. Bad input of any kind (empty, too large, invalid
  * UTF-8, not JSON, nested too deep, not an envelope) is a
- * {@link dev.blipsdk.core.webhook.WebhookParseException} and nothing else.
+ * {@link dev.blipsdk.core.exception.WebhookParseException} and nothing else. Both exceptions, and
+ * {@link dev.blipsdk.core.exception.WebhookCallbackException}, live with every other exception of the SDK in
+ * {@code dev.blipsdk.core.exception}.
  *
  * <h2>De-duplicate</h2>
  * Blip may deliver the same envelope more than once (a retry after a slow answer, or one notification per
@@ -43,4 +46,6 @@
 @NullMarked
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookParseException;
+import dev.blipsdk.core.exception.WebhookVerificationException;
 import org.jspecify.annotations.NullMarked;

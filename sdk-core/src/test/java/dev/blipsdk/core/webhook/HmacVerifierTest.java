@@ -1,5 +1,7 @@
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookVerificationException.Failure;
+import dev.blipsdk.core.exception.WebhookVerificationException;
 import static dev.blipsdk.core.webhook.Vectors.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,7 +39,7 @@ class HmacVerifierTest {
   @Test
   void metaPresetRejectsOtherSecretAndSaysPassRawBody() {
     WebhookVerifier v = WebhookVerifier.metaHubSignature256("another-secret");
-    SignatureMismatchException e = assertThrows(SignatureMismatchException.class,
+    WebhookVerificationException e = Verifications.fails(Failure.SIGNATURE_MISMATCH,
         () -> v.verify(WebhookHeaders.of("X-Hub-Signature-256", "sha256=" + META_NOTIFICATION_HEX),
             NOTIFICATION));
     assertEquals(WebhookVerificationException.Failure.SIGNATURE_MISMATCH, e.failure());
@@ -54,10 +56,10 @@ class HmacVerifierTest {
     byte[] reEncoded = BODY_TEXT.replace(",", ", ").replace(":", ": ").getBytes(StandardCharsets.UTF_8);
     HmacVerifier v = verifier(HEX_PLAIN, TIMESTAMP, SECRET_1);
     v.verify(WebhookHeaders.of("X-Signature", HEX_S1), BODY);
-    assertThrows(SignatureMismatchException.class,
+    Verifications.fails(Failure.SIGNATURE_MISMATCH,
         () -> v.verify(WebhookHeaders.of("X-Signature", HEX_S1), reEncoded));
     byte[] withNewline = (BODY_TEXT + "\n").getBytes(StandardCharsets.UTF_8);
-    assertThrows(SignatureMismatchException.class,
+    Verifications.fails(Failure.SIGNATURE_MISMATCH,
         () -> v.verify(WebhookHeaders.of("X-Signature", HEX_S1), withNewline));
   }
 
@@ -66,9 +68,9 @@ class HmacVerifierTest {
     verifier(HEX_PLAIN, 0, SECRET_1).verify(WebhookHeaders.of("X-Signature", HEX_S1), BODY);
     verifier(B64_PLAIN, 0, SECRET_1).verify(WebhookHeaders.of("X-Signature", B64_S1), BODY);
     // the base64 verifier does not take hex and vice versa
-    assertThrows(MalformedHeaderException.class,
+    Verifications.fails(Failure.MALFORMED_HEADER,
         () -> verifier(B64_PLAIN, 0, SECRET_1).verify(WebhookHeaders.of("X-Signature", HEX_S1), BODY));
-    assertThrows(MalformedHeaderException.class,
+    Verifications.fails(Failure.MALFORMED_HEADER,
         () -> verifier(HEX_PLAIN, 0, SECRET_1).verify(WebhookHeaders.of("X-Signature", B64_S1), BODY));
   }
 
@@ -80,12 +82,12 @@ class HmacVerifierTest {
     verifier(B64_TS_HEADER, TIMESTAMP, SECRET_1).verify(WebhookHeaders.of("X-Signature", TS_B64_S1,
         "X-Signature-Timestamp", Long.toString(TIMESTAMP)), BODY);
     // a different timestamp with the same signature does not verify: the timestamp is signed
-    assertThrows(SignatureMismatchException.class, () -> verifier(HEX_TS_HEADER, TIMESTAMP, SECRET_1).verify(
+    Verifications.fails(Failure.SIGNATURE_MISMATCH, () -> verifier(HEX_TS_HEADER, TIMESTAMP, SECRET_1).verify(
         WebhookHeaders.of("X-Signature", "sha256=" + TS_HEX_S1, "X-Signature-Timestamp", "1700000001"), BODY));
     // the untimestamped signature is not valid in the timestamped scheme
-    assertThrows(SignatureMismatchException.class, () -> verifier(HEX_TS_HEADER, TIMESTAMP, SECRET_1).verify(
+    Verifications.fails(Failure.SIGNATURE_MISMATCH, () -> verifier(HEX_TS_HEADER, TIMESTAMP, SECRET_1).verify(
         WebhookHeaders.of("X-Signature", "sha256=" + HEX_S1, "X-Signature-Timestamp", "1700000000"), BODY));
-    MissingHeaderException missing = assertThrows(MissingHeaderException.class,
+    WebhookVerificationException missing = Verifications.fails(Failure.MISSING_HEADER,
         () -> verifier(HEX_TS_HEADER, TIMESTAMP, SECRET_1).verify(
             WebhookHeaders.of("X-Signature", "sha256=" + TS_HEX_S1), BODY));
     assertEquals("X-Signature-Timestamp", missing.headerName());
@@ -98,13 +100,13 @@ class HmacVerifierTest {
     // spaces, other schemes and several v1 parts are fine; any matching v1 verifies
     verifier(INLINE, TIMESTAMP, SECRET_1).verify(WebhookHeaders.of("Blip-Signature",
         "t=" + TIMESTAMP + ", v0=abc, v1=" + TS_HEX_S2 + ", v1=" + TS_HEX_S1), BODY);
-    assertThrows(MalformedHeaderException.class, () -> verifier(INLINE, TIMESTAMP, SECRET_1)
+    Verifications.fails(Failure.MALFORMED_HEADER, () -> verifier(INLINE, TIMESTAMP, SECRET_1)
         .verify(WebhookHeaders.of("Blip-Signature", "v1=" + TS_HEX_S1), BODY));
-    assertThrows(MalformedHeaderException.class, () -> verifier(INLINE, TIMESTAMP, SECRET_1)
+    Verifications.fails(Failure.MALFORMED_HEADER, () -> verifier(INLINE, TIMESTAMP, SECRET_1)
         .verify(WebhookHeaders.of("Blip-Signature", "t=" + TIMESTAMP), BODY));
-    assertThrows(MalformedHeaderException.class, () -> verifier(INLINE, TIMESTAMP, SECRET_1)
+    Verifications.fails(Failure.MALFORMED_HEADER, () -> verifier(INLINE, TIMESTAMP, SECRET_1)
         .verify(WebhookHeaders.of("Blip-Signature", "t=1,t=2,v1=" + TS_HEX_S1), BODY));
-    assertThrows(MalformedHeaderException.class, () -> verifier(INLINE, TIMESTAMP, SECRET_1)
+    Verifications.fails(Failure.MALFORMED_HEADER, () -> verifier(INLINE, TIMESTAMP, SECRET_1)
         .verify(WebhookHeaders.of("Blip-Signature", header + ",garbage"), BODY));
   }
 
@@ -115,7 +117,7 @@ class HmacVerifierTest {
     both.verify(WebhookHeaders.of("X-Signature", HEX_S2), BODY);
     HmacVerifier inlineBoth = verifier(INLINE, TIMESTAMP, SECRET_1, SECRET_2);
     inlineBoth.verify(WebhookHeaders.of("Blip-Signature", "t=" + TIMESTAMP + ",v1=" + TS_HEX_S2), BODY);
-    SignatureMismatchException e = assertThrows(SignatureMismatchException.class,
+    WebhookVerificationException e = Verifications.fails(Failure.SIGNATURE_MISMATCH,
         () -> verifier(HEX_PLAIN, 0, "x", "y").verify(WebhookHeaders.of("X-Signature", HEX_S1), BODY));
     assertTrue(e.getMessage().contains("any of the 2 configured secrets"), e.getMessage());
     // the shortcut takes several secrets too
@@ -128,14 +130,14 @@ class HmacVerifierTest {
     // exactly at the edges: accepted
     verifier(INLINE, TIMESTAMP + 300, SECRET_1).verify(h, BODY);
     verifier(INLINE, TIMESTAMP - 300, SECRET_1).verify(h, BODY);
-    TimestampTooOldException old = assertThrows(TimestampTooOldException.class,
+    WebhookVerificationException old = Verifications.fails(Failure.TIMESTAMP_TOO_OLD,
         () -> verifier(INLINE, TIMESTAMP + 301, SECRET_1).verify(h, BODY));
     assertEquals(WebhookVerificationException.Failure.TIMESTAMP_TOO_OLD, old.failure());
     assertEquals(TIMESTAMP, old.timestamp().getEpochSecond());
     assertEquals(TIMESTAMP + 301, old.now().getEpochSecond());
     assertEquals(Duration.ofSeconds(300), old.tolerance());
     assertTrue(old.getMessage().contains("301 s before now"), old.getMessage());
-    TimestampInFutureException future = assertThrows(TimestampInFutureException.class,
+    WebhookVerificationException future = Verifications.fails(Failure.TIMESTAMP_IN_FUTURE,
         () -> verifier(INLINE, TIMESTAMP - 301, SECRET_1).verify(h, BODY));
     assertEquals(WebhookVerificationException.Failure.TIMESTAMP_IN_FUTURE, future.failure());
     assertTrue(future.getMessage().contains("301 s after now"), future.getMessage());
@@ -143,7 +145,7 @@ class HmacVerifierTest {
     HmacVerifier wide = HmacVerifier.builder(INLINE).secret(SECRET_1).tolerance(Duration.ofHours(1))
         .clock(clockAt(TIMESTAMP + 3600)).build();
     wide.verify(h, BODY);
-    assertThrows(TimestampInFutureException.class, () -> HmacVerifier.builder(INLINE).secret(SECRET_1)
+    Verifications.fails(Failure.TIMESTAMP_IN_FUTURE, () -> HmacVerifier.builder(INLINE).secret(SECRET_1)
         .tolerance(Duration.ofSeconds(10)).clock(clockAt(TIMESTAMP - 11)).build().verify(h, BODY));
   }
 
@@ -151,14 +153,14 @@ class HmacVerifierTest {
   void signatureIsCheckedBeforeTheClock() {
     // a stale timestamp with a wrong signature reports the mismatch, not the clock
     WebhookHeaders h = WebhookHeaders.of("Blip-Signature", "t=" + TIMESTAMP + ",v1=" + TS_HEX_S2);
-    assertThrows(SignatureMismatchException.class,
+    Verifications.fails(Failure.SIGNATURE_MISMATCH,
         () -> verifier(INLINE, TIMESTAMP + 10_000, SECRET_1).verify(h, BODY));
   }
 
   @Test
   void missingAndMalformedHeaders() {
     HmacVerifier v = verifier(HmacScheme.metaHubSignature256(), 0, META_SECRET);
-    MissingHeaderException missing = assertThrows(MissingHeaderException.class,
+    WebhookVerificationException missing = Verifications.fails(Failure.MISSING_HEADER,
         () -> v.verify(WebhookHeaders.empty(), NOTIFICATION));
     assertEquals(WebhookVerificationException.Failure.MISSING_HEADER, missing.failure());
     assertTrue(missing.getMessage().contains("X-Hub-Signature-256"));
@@ -166,17 +168,17 @@ class HmacVerifierTest {
         "sha256=" + META_NOTIFICATION_HEX.substring(2), "sha256=" + META_NOTIFICATION_HEX + "00",
         "sha256=" + META_NOTIFICATION_HEX.replace('a', 'g'), "sha256="};
     for (String value : malformed) {
-      MalformedHeaderException e = assertThrows(MalformedHeaderException.class,
+      WebhookVerificationException e = Verifications.fails(Failure.MALFORMED_HEADER,
           () -> v.verify(WebhookHeaders.of("X-Hub-Signature-256", value), NOTIFICATION), value);
       assertEquals(WebhookVerificationException.Failure.MALFORMED_HEADER, e.failure());
     }
     // sent twice: ambiguous, refused
-    assertThrows(MalformedHeaderException.class, () -> v.verify(WebhookHeaders.of(
+    Verifications.fails(Failure.MALFORMED_HEADER, () -> v.verify(WebhookHeaders.of(
         "X-Hub-Signature-256", "sha256=" + META_NOTIFICATION_HEX,
         "x-hub-signature-256", "sha256=" + META_NOTIFICATION_HEX), NOTIFICATION));
     // timestamps must be whole seconds
     for (String ts : new String[] {"1700000000000", "-1700000000", "17e8", "abc", "1700000000.5"}) {
-      assertThrows(MalformedHeaderException.class, () -> verifier(HEX_TS_HEADER, TIMESTAMP, SECRET_1).verify(
+      Verifications.fails(Failure.MALFORMED_HEADER, () -> verifier(HEX_TS_HEADER, TIMESTAMP, SECRET_1).verify(
           WebhookHeaders.of("X-Signature", "sha256=" + TS_HEX_S1, "X-Signature-Timestamp", ts), BODY), ts);
     }
   }
@@ -189,7 +191,7 @@ class HmacVerifierTest {
     assertTrue(v.toString().contains("secrets=2"), v.toString());
     WebhookSigner s = WebhookSigner.hmacSha256(HEX_TS_HEADER, SECRET_1);
     assertFalse(s.toString().contains(SECRET_1));
-    Exception e = assertThrows(SignatureMismatchException.class, () -> v.verify(WebhookHeaders.of(
+    Exception e = Verifications.fails(Failure.SIGNATURE_MISMATCH, () -> v.verify(WebhookHeaders.of(
         "X-Signature", "sha256=" + HEX_S1, "X-Signature-Timestamp", "1700000000"), BODY));
     assertFalse(e.toString().contains(SECRET_1));
     assertFalse(e.toString().contains(HEX_S1), "the presented signature is not echoed");

@@ -1,5 +1,7 @@
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookVerificationException.Failure;
+import dev.blipsdk.core.exception.WebhookVerificationException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
@@ -15,13 +17,13 @@ class TokenVerifierTest {
     WebhookVerifier v = WebhookVerifier.staticHeader("X-Blip-Token", "s3cret-current", "s3cret-previous");
     v.verify(WebhookHeaders.of("x-blip-token", "s3cret-current"), BODY);
     v.verify(WebhookHeaders.of("X-BLIP-TOKEN", "s3cret-previous"), BODY);
-    TokenRejectedException e = assertThrows(TokenRejectedException.class,
+    WebhookVerificationException e = Verifications.fails(Failure.TOKEN_REJECTED,
         () -> v.verify(WebhookHeaders.of("X-Blip-Token", "s3cret-curren"), BODY));
     assertEquals(WebhookVerificationException.Failure.TOKEN_REJECTED, e.failure());
     assertFalse(e.getMessage().contains("s3cret"));
-    assertThrows(MissingHeaderException.class, () -> v.verify(WebhookHeaders.empty(), BODY));
-    assertThrows(MalformedHeaderException.class, () -> v.verify(WebhookHeaders.of("X-Blip-Token", " "), BODY));
-    assertThrows(MalformedHeaderException.class, () -> v.verify(
+    Verifications.fails(Failure.MISSING_HEADER, () -> v.verify(WebhookHeaders.empty(), BODY));
+    Verifications.fails(Failure.MALFORMED_HEADER, () -> v.verify(WebhookHeaders.of("X-Blip-Token", " "), BODY));
+    Verifications.fails(Failure.MALFORMED_HEADER, () -> v.verify(
         WebhookHeaders.of("X-Blip-Token", "s3cret-current", "X-Blip-Token", "other"), BODY));
     assertFalse(v.toString().contains("s3cret"), v.toString());
     assertThrows(IllegalArgumentException.class, () -> WebhookVerifier.staticHeader("X-Blip-Token", ""));
@@ -37,13 +39,13 @@ class TokenVerifierTest {
     v.verify(WebhookHeaders.of("Authorization", "Bearer good-token"), BODY);
     assertEquals("good-token", seen.get());
     v.verify(WebhookHeaders.of("authorization", "bearer good-token"), BODY);
-    assertThrows(TokenRejectedException.class,
+    Verifications.fails(Failure.TOKEN_REJECTED,
         () -> v.verify(WebhookHeaders.of("Authorization", "Bearer bad-token"), BODY));
-    assertThrows(MalformedHeaderException.class,
+    Verifications.fails(Failure.MALFORMED_HEADER,
         () -> v.verify(WebhookHeaders.of("Authorization", "Basic Zm9vOmJhcg=="), BODY));
-    assertThrows(MalformedHeaderException.class,
+    Verifications.fails(Failure.MALFORMED_HEADER,
         () -> v.verify(WebhookHeaders.of("Authorization", "Bearer    "), BODY));
-    assertThrows(MissingHeaderException.class, () -> v.verify(WebhookHeaders.empty(), BODY));
+    Verifications.fails(Failure.MISSING_HEADER, () -> v.verify(WebhookHeaders.empty(), BODY));
     WebhookVerifier custom = WebhookVerifier.bearerToken("X-Auth", "t"::equals);
     custom.verify(WebhookHeaders.of("X-Auth", "Bearer t"), BODY);
   }
@@ -53,8 +55,8 @@ class TokenVerifierTest {
     WebhookVerifier both = WebhookVerifier.allOf(WebhookVerifier.staticHeader("X-A", "a"),
         WebhookVerifier.bearerToken("b"::equals));
     both.verify(WebhookHeaders.of("X-A", "a", "Authorization", "Bearer b"), BODY);
-    assertThrows(MissingHeaderException.class, () -> both.verify(WebhookHeaders.of("X-A", "a"), BODY));
-    assertThrows(TokenRejectedException.class,
+    Verifications.fails(Failure.MISSING_HEADER, () -> both.verify(WebhookHeaders.of("X-A", "a"), BODY));
+    Verifications.fails(Failure.TOKEN_REJECTED,
         () -> both.verify(WebhookHeaders.of("X-A", "x", "Authorization", "Bearer b"), BODY));
     assertThrows(IllegalArgumentException.class, WebhookVerifier::allOf);
   }

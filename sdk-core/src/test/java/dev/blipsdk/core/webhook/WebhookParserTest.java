@@ -1,10 +1,11 @@
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookParseException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.envelope.NotificationEvent;
-import dev.blipsdk.core.webhook.WebhookParseException.Failure;
+import dev.blipsdk.core.exception.WebhookParseException.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -232,5 +233,22 @@ class WebhookParserTest {
     String d200 = "{\"type\":\"application/json\",\"content\":" + "[".repeat(199) + "]".repeat(199) + "}";
     deep.parse(utf8(d200));
     assertThrows(IllegalArgumentException.class, () -> WebhookParser.builder().maxDepth(256));
+  }
+
+  @Test
+  void rawControlCharactersAndForbiddenEscapesInStringsAreMalformedJson() {
+    // issue 12, defect 6: fuzzed bodies with raw LF, NUL and ESC in message text reached listeners
+    for (String text : new String[] {"a\nb", "a\u0000b", "a\u001bb", "tab\there", "it\\'s", "\\x41",
+        "\\u12G4", "line\\\ncontinued"}) {
+      byte[] body = ("{\"id\":\"1\",\"type\":\"text/plain\",\"content\":\"" + text + "\"}")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      WebhookParseException e = assertThrows(WebhookParseException.class, () -> WebhookParser.defaults().parse(body),
+          text);
+      assertEquals(WebhookParseException.Failure.MALFORMED_JSON, e.failure(), text);
+    }
+    byte[] fine = "{\"id\":\"1\",\"type\":\"text/plain\",\"content\":\"a\\nb \\u00e9 \\/\"}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals("a\nb \u00e9 /", ((InboundMessage) WebhookParser.defaults().parse(fine)).message().content()
+        .asString());
   }
 }

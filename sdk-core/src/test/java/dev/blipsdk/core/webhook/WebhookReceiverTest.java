@@ -1,5 +1,9 @@
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookVerificationException;
+import dev.blipsdk.core.exception.WebhookVerificationException.Failure;
+import dev.blipsdk.core.exception.WebhookCallbackException;
+import dev.blipsdk.core.exception.WebhookParseException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.blipsdk.core.exception.BlipException;
@@ -66,9 +70,9 @@ class WebhookReceiverTest {
     WebhookResponse unauthorized = r.handle("POST", WebhookHeaders.empty(), Vectors.BODY);
     assertEquals(401, unauthorized.statusCode());
     assertEquals("unauthorized", unauthorized.body());
-    assertInstanceOf(MissingHeaderException.class, errors.get(errors.size() - 1));
+    Verifications.failure(Failure.MISSING_HEADER, errors.get(errors.size() - 1));
     assertEquals(401, r.handle("POST", WebhookHeaders.of("X-Blip-Token", "nope"), Vectors.BODY).statusCode());
-    assertInstanceOf(TokenRejectedException.class, errors.get(errors.size() - 1));
+    Verifications.failure(Failure.TOKEN_REJECTED, errors.get(errors.size() - 1));
 
     byte[] big = new byte[1001];
     assertEquals(413, r.handle("POST", signed(big), big).statusCode());
@@ -95,7 +99,7 @@ class WebhookReceiverTest {
     byte[] garbage = "not json".getBytes(StandardCharsets.UTF_8);
     assertEquals(401, r.handle("POST", WebhookHeaders.of("X-Hub-Signature-256", "sha256=" + "0".repeat(64)),
         garbage).statusCode());
-    assertInstanceOf(SignatureMismatchException.class, errors.get(0));
+    Verifications.failure(Failure.SIGNATURE_MISMATCH, errors.get(0));
     WebhookHeaders meta = WebhookHeaders.of("X-Hub-Signature-256", "sha256=" + Vectors.META_NOTIFICATION_HEX);
     assertEquals(200, r.handle("POST", meta, Vectors.NOTIFICATION).statusCode());
   }

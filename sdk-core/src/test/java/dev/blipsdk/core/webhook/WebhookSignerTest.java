@@ -1,5 +1,7 @@
 package dev.blipsdk.core.webhook;
 
+import dev.blipsdk.core.exception.WebhookVerificationException;
+import dev.blipsdk.core.exception.WebhookVerificationException.Failure;
 import static dev.blipsdk.core.webhook.Vectors.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -55,8 +57,8 @@ class WebhookSignerTest {
       HmacVerifier verifier = HmacVerifier.builder(scheme).secret(SECRET_2).secret(SECRET_1)
           .clock(clockAt(TIMESTAMP + 299)).build();
       verifier.verify(WebhookHeaders.fromMap(signer.headersFor(BODY)), BODY);
-      assertThrows(SignatureMismatchException.class,
-          () -> verifier.verify(WebhookHeaders.fromMap(signer.headersFor(NOTIFICATION)), BODY), scheme::toString);
+      Verifications.fails(Failure.SIGNATURE_MISMATCH,
+          () -> verifier.verify(WebhookHeaders.fromMap(signer.headersFor(NOTIFICATION)), BODY), scheme.toString());
     }
     WebhookSigner tokens = WebhookSigner.allOf(WebhookSigner.staticHeader("X-Blip-Token", "tok"),
         WebhookSigner.bearerToken("bearer-tok"));

@@ -1,7 +1,6 @@
 package dev.blipsdk.core.webhook.internal;
 
-import dev.blipsdk.core.webhook.MalformedHeaderException;
-import dev.blipsdk.core.webhook.TokenRejectedException;
+import dev.blipsdk.core.exception.WebhookVerificationException;
 import dev.blipsdk.core.webhook.WebhookHeaders;
 import dev.blipsdk.core.webhook.WebhookVerifier;
 import java.util.Objects;
@@ -29,14 +28,14 @@ public final class BearerTokenVerifier implements WebhookVerifier {
     Objects.requireNonNull(headers, "headers");
     String value = HeaderValues.single(headers, headerName);
     if (!value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-      throw new MalformedHeaderException(headerName, "expected 'Bearer <token>'");
+      throw WebhookVerificationException.malformedHeader(headerName, "expected 'Bearer <token>'");
     }
     String token = value.substring(SCHEME.length()).strip();
     if (token.isEmpty()) {
-      throw new MalformedHeaderException(headerName, "the bearer token is empty");
+      throw WebhookVerificationException.malformedHeader(headerName, "the bearer token is empty");
     }
     if (!validator.test(token)) {
-      throw new TokenRejectedException(headerName, "the bearer token");
+      throw WebhookVerificationException.tokenRejected(headerName, "the bearer token");
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.blipsdk.core.webhook.internal;
 
-import dev.blipsdk.core.webhook.TokenRejectedException;
+import dev.blipsdk.core.exception.WebhookVerificationException;
 import dev.blipsdk.core.webhook.WebhookHeaders;
 import dev.blipsdk.core.webhook.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ public final class StaticHeaderVerifier implements WebhookVerifier {
       matched |= MessageDigest.isEqual(d, presented);
     }
     if (!matched) {
-      throw new TokenRejectedException(headerName, "the value");
+      throw WebhookVerificationException.tokenRejected(headerName, "the value");
     }
   }
 

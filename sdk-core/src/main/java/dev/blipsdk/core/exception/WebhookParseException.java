@@ -1,11 +1,10 @@
-package dev.blipsdk.core.webhook;
+package dev.blipsdk.core.exception;
 
-import dev.blipsdk.core.exception.BlipException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook body could not be read as a LIME envelope: answer it with 400 (413 for
- * {@link Failure#BODY_TOO_LARGE}). This is the only exception {@link WebhookParser#parse(byte[])} throws
+ * {@link Failure#BODY_TOO_LARGE}). This is the only exception {@link dev.blipsdk.core.webhook.WebhookParser#parse(byte[])} throws
  * for bad input, whatever the input.
  *
  * <p>The message says what was wrong and where (a JSON path), never the body's content. Not retryable.

@@ -1,10 +1,9 @@
-package dev.blipsdk.core.webhook;
+package dev.blipsdk.core.exception;
 
-import dev.blipsdk.core.exception.BlipException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Code you gave a {@link WebhookReceiver} (a listener, or a verifier of your own) threw. The receiver
+ * Code you gave a {@link dev.blipsdk.core.webhook.WebhookReceiver} (a listener, or a verifier of your own) threw. The receiver
  * answers 500 so the sender may deliver the event again, reports this exception to the error listener
  * with your exception as the {@linkplain #getCause() cause}, and logs it without the body.
  */
@@ -25,7 +24,7 @@ public final class WebhookCallbackException extends BlipException {
   }
 
   /**
-   * The {@linkplain WebhookEvent#deduplicationKey() de-duplication key} of the event being dispatched.
+   * The {@linkplain dev.blipsdk.core.webhook.WebhookEvent#deduplicationKey() de-duplication key} of the event being dispatched.
    *
    * @return the key, or {@code null} when the failure happened before parsing (in a verifier)
    */
