@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -270,6 +271,10 @@ class LifecycleTest {
     int perThread = 10_000 / threads + 1;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> futures = new ArrayList<>();
+    // what the workers did, counted as each request was answered: the server's state must match it
+    AtomicInteger contacts = new AtomicInteger();
+    AtomicInteger messages = new AtomicInteger();
+    AtomicInteger tickets = new AtomicInteger();
     for (int t = 0; t < threads; t++) {
       int tid = t;
       futures.add(pool.submit(() -> {
@@ -280,14 +285,17 @@ class LifecycleTest {
             case 0:
               w.command("postmaster@crm.msging.net", "set", "/contacts", "application/vnd.lime.contact+json",
                   Map.of("identity", key + "@wa.gw.msging.net", "name", key));
+              contacts.incrementAndGet();
               break;
             case 1:
               assertEquals(202, w.message("msg-" + key, "55" + (31000000 + tid * 1000 + i) + "@wa.gw.msging.net",
                   "application/json", template("order", "image", 2), Map.of()).code());
+              messages.incrementAndGet();
               break;
             default:
               w.command("postmaster@desk.msging.net", "set", "/tickets", "application/vnd.iris.ticket+json",
                   Map.of("customerIdentity", key + "@wa.gw.msging.net"));
+              tickets.incrementAndGet();
               break;
           }
         }
@@ -298,24 +306,15 @@ class LifecycleTest {
       f.get(120, TimeUnit.SECONDS);
     }
     pool.shutdown();
-    blip.awaitIdle(Duration.ofSeconds(60));
-    int contacts = 0;
-    int messages = 0;
-    int tickets = 0;
-    for (int i = 0; i < perThread; i++) {
-      switch (i % 3) {
-        case 0: contacts += threads; break;
-        case 1: messages += threads; break;
-        default: tickets += threads; break;
-      }
-    }
-    assertTrue(contacts + messages + tickets >= 10_000);
-    assertEquals(contacts, blip.bot().contacts().size());
-    assertEquals(messages, blip.bot().sentMessages().size());
+    assertTrue(blip.awaitIdle(Duration.ofSeconds(60)), "every lifecycle event ran within a minute");
+    assertTrue(contacts.get() + messages.get() + tickets.get() >= 10_000,
+        "requests answered: " + (contacts.get() + messages.get() + tickets.get()));
+    assertEquals(contacts.get(), blip.bot().contacts().size());
+    assertEquals(messages.get(), blip.bot().sentMessages().size());
     List<Map<String, Object>> all = blip.bot().tickets();
-    assertEquals(tickets, all.size());
-    assertEquals(tickets, all.stream().map(t -> t.get("sequentialId")).distinct().count(), "unique sequentialIds");
-    assertEquals(contacts + messages + tickets, blip.receivedEnvelopes().size());
+    assertEquals(tickets.get(), all.size());
+    assertEquals(tickets.get(), all.stream().map(t -> t.get("sequentialId")).distinct().count(), "unique sequentialIds");
+    assertEquals(contacts.get() + messages.get() + tickets.get(), blip.receivedEnvelopes().size());
     assertTrue(blip.holdsNoRecordedRequest(), "10,000 requests later MockWebServer holds none of them");
     for (ReceivedEnvelope e : blip.bot().sentMessages()) {
       assertEquals(List.of("accepted", "dispatched", "received", "consumed"), blip.bot().events(e.id()));

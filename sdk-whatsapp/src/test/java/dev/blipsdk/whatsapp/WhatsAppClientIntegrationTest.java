@@ -110,16 +110,28 @@ class WhatsAppClientIntegrationTest {
 
   @Test
   void cancellingAnAsyncSendDuringTheResolutionSendsNothing() throws Exception {
-    WhatsAppClient wa = start(FakeBlip.builder());
+    fake = FakeBlip.start();
+    time = new VirtualTime(fake.clock());
+    // one call at a time, and a way to see when the dispatcher has nothing left to run
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequests(1);
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().dispatcher(dispatcher).build();
+    WhatsAppClient wa = WhatsAppClient.builder(FakeBlipSupport.blip(fake, time).newBuilder().httpClient(http).build())
+        .sleeper(time).build();
     fake.seedTemplate(FakeTemplate.of("welcome", "pt_BR", "Olá {{1}}!"));
     fake.inject(dev.blipsdk.testing.Fault.latency(Duration.ofMillis(300))
         .onCommandUri("lime://wa.gw.msging.net/accounts").once());
     CompletableFuture<SendReceipt> f = wa.sendAsync(Recipient.of(ANA),
         TemplateMessage.of("welcome", "pt_BR").body("Ana"));
     assertTrue(f.cancel(true));
-    // the lookup the cancel left alone completes; the send must not follow it
+    // the lookup the cancel left alone completes; a send following it would be enqueued from the lookup's own
+    // callback, before that call is finished, so the dispatcher becomes idle only after such a send is answered
     wa.resolveAsync(ANA).get(5, TimeUnit.SECONDS);
-    Thread.sleep(100);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (dispatcher.runningCallsCount() + dispatcher.queuedCallsCount() > 0 && System.nanoTime() < end) {
+      Thread.sleep(1); // polling a condition, not waiting before a negative check
+    }
+    assertEquals(0, dispatcher.runningCallsCount() + dispatcher.queuedCallsCount(), "the dispatcher went idle");
     assertTrue(messages(fake).isEmpty(), "nothing sent after the cancel");
     SendReceipt ok = wa.sendAsync(Recipient.of(ANA), TemplateMessage.of("welcome", "pt_BR").body("Ana"))
         .get(5, TimeUnit.SECONDS);

@@ -168,7 +168,11 @@ class DeadlineWatchdogTest {
         assertTrue(w.watch().expired());
       }
     }
-    Thread.sleep(10); // every deadline (at most 2 ms after its watch) has passed now
+    // a sentinel whose deadline comes after every other: once the watchdog cancelled it, it has scanned after
+    // every deadline passed (an event, not a sleep), so a wrong cancel would have happened by now
+    Call sentinel = call();
+    watchdog.watch(sentinel, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5));
+    awaitTrue(sentinel::isCanceled, "the sentinel after every deadline is enforced");
     // a call that ended before its deadline must not have been touched
     for (Watched w : all) {
       if (w.closedInTime()) {

@@ -113,7 +113,8 @@ class RecordCodecTest {
         cases++;
       }
     }
-    assertTrue(cases > 3000, "cases: " + cases);
+    // both outcomes occur often: the palette probes failures as well as successes (the count of cases is the
+    // loop's own, so it is not asserted)
     assertTrue(errors > 500 && errors < cases - 500, "errors: " + errors + " of " + cases);
   }
 
