@@ -4,6 +4,7 @@ import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
+import dev.blipsdk.core.internal.DeadlineWatchdog;
 import dev.blipsdk.core.internal.Transport;
 import dev.blipsdk.core.internal.Transport.Endpoint;
 import dev.blipsdk.core.internal.Version;
@@ -51,7 +52,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Threads:</b> besides OkHttp's, the SDK has one daemon thread per JVM, shared by every client:
  * {@code blip-sdk-deadline-watchdog}, which cancels calls that pass their {@linkplain Builder#deadline deadline}.
- * It starts with the first call and ends by itself after a minute with no call in flight.
+ * It starts with the first call and ends by itself after a minute with no call in flight, or as soon as no call is
+ * in flight once every client built has been closed.
  */
 public final class BlipClient implements AutoCloseable {
   /** The default connect timeout: 10 s. */
@@ -102,6 +104,7 @@ public final class BlipClient implements AutoCloseable {
         + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
     this.transport = new Transport(http, baseUrl, authorization, ua, b.clock, b.sleeper, b.retryPolicy,
         b.deadline, b.logBodies, () -> closed.get() || httpClosed.get());
+    DeadlineWatchdog.INSTANCE.clientOpened();
   }
 
   /**
@@ -391,6 +394,7 @@ public final class BlipClient implements AutoCloseable {
     if (closed.getAndSet(true)) {
       return;
     }
+    DeadlineWatchdog.INSTANCE.clientClosed();
     if (ownsHttpClient) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

@@ -485,6 +485,16 @@ public final class FakeBlip implements AutoCloseable {
   }
 
   /**
+   * How many requests a kind of fault hit since the fake started (disarming does not reset it).
+   *
+   * @param kind the kind
+   * @return the count
+   */
+  public int faultsFired(Fault.Kind kind) {
+    return faults.fired(Objects.requireNonNull(kind, "kind"));
+  }
+
+  /**
    * Disarms every fault.
    *
    * @return this

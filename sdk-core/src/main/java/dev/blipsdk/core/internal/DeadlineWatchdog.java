@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>When a deadline passes, the watchdog marks the watch {@linkplain Watch#expired() expired} first and then
  * cancels the call, so the caller, seeing the call fail, can tell a deadline from its own cancellation. The
  * thread is a daemon, started on the first watch and ended after {@value #IDLE_SECONDS} s with nothing to
- * watch; one serves every client in the JVM, as okio's does.
+ * watch, or at once when nothing is watched and every client that was built has been closed; one serves every
+ * client in the JVM, as okio's does.
  *
  * <p>Thread-safe.
  */
@@ -38,7 +39,9 @@ public final class DeadlineWatchdog {
   private final java.util.concurrent.atomic.AtomicLong wakeups = new java.util.concurrent.atomic.AtomicLong();
   private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
   /** What the thread does; a watch that it could miss wakes it. */
-  private volatile Plan plan = Plan.IDLE;
+  private volatile Schedule plan = Schedule.IDLE;
+  /** Clients open (built and not closed); with none and nothing to watch the thread ends at once. */
+  private final java.util.concurrent.atomic.AtomicInteger openClients = new java.util.concurrent.atomic.AtomicInteger();
   /** The running thread, or null; changed under {@code this}. */
   private @Nullable Thread thread;
 
@@ -46,12 +49,12 @@ public final class DeadlineWatchdog {
    * The thread's state: scanning; sleeping until {@code at} (a deadline, or the end of its idle time when it has
    * nothing to watch); or ended, or about to end, so that a new watch must start a thread.
    */
-  private record Plan(int state, long at) {
+  private record Schedule(int state, long at) {
     static final int SCANNING = 0;
     static final int SLEEPING_UNTIL = 1;
     static final int IDLE_STATE = 2;
-    static final Plan SCAN = new Plan(SCANNING, 0);
-    static final Plan IDLE = new Plan(IDLE_STATE, 0);
+    static final Schedule SCAN = new Schedule(SCANNING, 0);
+    static final Schedule IDLE = new Schedule(IDLE_STATE, 0);
 
     /** Whether the thread, following this plan, might not see a deadline of {@code deadlineNanos} in time. */
     boolean misses(long deadlineNanos) {
@@ -109,6 +112,23 @@ public final class DeadlineWatchdog {
     return w;
   }
 
+  /** A client was built: the thread may be needed. */
+  public void clientOpened() {
+    openClients.incrementAndGet();
+  }
+
+  /** A client was closed: with no client left open and nothing to watch, the thread ends now, not after its idle time. */
+  public void clientClosed() {
+    if (openClients.decrementAndGet() <= 0) {
+      synchronized (this) {
+        Thread t = thread;
+        if (t != null) {
+          LockSupport.unpark(t);
+        }
+      }
+    }
+  }
+
   /** Number of calls being watched (for tests). */
   int watchedCount() {
     return watched.size();
@@ -121,7 +141,7 @@ public final class DeadlineWatchdog {
 
   /** Whether the thread sleeps until a known deadline (for tests). */
   boolean sleepingUntilADeadline() {
-    return plan.state == Plan.SLEEPING_UNTIL;
+    return plan.state == Schedule.SLEEPING_UNTIL;
   }
 
   /** Whether the thread is running (for tests). */
@@ -150,7 +170,7 @@ public final class DeadlineWatchdog {
     long idleSince = 0;
     while (true) {
       Thread.interrupted(); // nobody should interrupt this thread; an interrupt must not make it spin
-      plan = Plan.SCAN;
+      plan = Schedule.SCAN;
       long now = System.nanoTime();
       boolean any = false;
       long earliest = 0;
@@ -171,7 +191,7 @@ public final class DeadlineWatchdog {
       }
       if (any) {
         idle = false;
-        plan = new Plan(Plan.SLEEPING_UNTIL, earliest);
+        plan = new Schedule(Schedule.SLEEPING_UNTIL, earliest);
         LockSupport.parkNanos(this, earliest - now);
         continue;
       }
@@ -179,17 +199,17 @@ public final class DeadlineWatchdog {
         idle = true;
         idleSince = now;
       }
-      long idleLeft = idleNanosBeforeExit - (now - idleSince);
+      long idleLeft = openClients.get() <= 0 ? 0 : idleNanosBeforeExit - (now - idleSince);
       if (idleLeft > 0) {
         // Nothing to watch: sleep out the idle time as if for a deadline then. A call that comes meanwhile
         // with a later deadline (the usual case: its deadline is at least as long as the idle time) is found
         // by the next scan without waking the thread.
-        plan = new Plan(Plan.SLEEPING_UNTIL, now + idleLeft);
+        plan = new Schedule(Schedule.SLEEPING_UNTIL, now + idleLeft);
         LockSupport.parkNanos(this, idleLeft);
         continue;
       }
       synchronized (this) {
-        plan = Plan.IDLE; // from here on a new watch wakes (so restarts) the thread
+        plan = Schedule.IDLE; // from here on a new watch wakes (so restarts) the thread
         if (watched.isEmpty()) {
           thread = null;
           return;

@@ -25,6 +25,8 @@ public final class FaultRegistry {
   /** How many times each envelope id came (its attempts), for probability draws. */
   private final ConcurrentHashMap<String, AtomicInteger> seen = new ConcurrentHashMap<>();
   private final long seed;
+  /** How many times each kind fired. */
+  private final ConcurrentHashMap<Fault.Kind, AtomicInteger> fired = new ConcurrentHashMap<>();
 
   public FaultRegistry(long seed) {
     this.seed = seed;
@@ -68,6 +70,7 @@ public final class FaultRegistry {
       if (!take(a)) {
         continue;
       }
+      fired.computeIfAbsent(f.kind(), k -> new AtomicInteger()).incrementAndGet();
       if (f.kind() == Fault.Kind.LATENCY) {
         latency = latency.plus(f.latency());
       } else {
@@ -76,6 +79,11 @@ public final class FaultRegistry {
     }
     armed.removeIf(a -> a.left().get() <= 0);
     return new Decision(latency, breaking);
+  }
+
+  public int fired(Fault.Kind kind) {
+    AtomicInteger n = fired.get(kind);
+    return n == null ? 0 : n.get();
   }
 
   /** A number in [0, 1) from the seed, the fault and the request. */

@@ -78,8 +78,13 @@ public final class NoDelayServerSocketFactory extends ServerSocketFactory {
         throw new java.net.SocketException("Socket is closed");
       }
       Socket s = new TrackedSocket();
-      implAccept(s);
-      s.setTcpNoDelay(true);
+      try {
+        implAccept(s);
+        s.setTcpNoDelay(true);
+      } catch (IOException | RuntimeException e) {
+        s.close(); // the server socket was closed while accepting: release the socket made for it
+        throw e;
+      }
       return s;
     }
   }
