@@ -40,6 +40,8 @@ public final class DeadlineWatchdog {
   private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
   /** What the thread does; a watch that it could miss wakes it. */
   private volatile Schedule plan = Schedule.IDLE;
+  /** Whether clients tell this watchdog they open and close (the JVM's does; one made for a test may not). */
+  private volatile boolean tracksClients;
   /** Clients open (built and not closed); with none and nothing to watch the thread ends at once. */
   private final java.util.concurrent.atomic.AtomicInteger openClients = new java.util.concurrent.atomic.AtomicInteger();
   /** The running thread, or null; changed under {@code this}. */
@@ -114,6 +116,7 @@ public final class DeadlineWatchdog {
 
   /** A client was built: the thread may be needed. */
   public void clientOpened() {
+    tracksClients = true;
     openClients.incrementAndGet();
   }
 
@@ -199,7 +202,7 @@ public final class DeadlineWatchdog {
         idle = true;
         idleSince = now;
       }
-      long idleLeft = openClients.get() <= 0 ? 0 : idleNanosBeforeExit - (now - idleSince);
+      long idleLeft = tracksClients && openClients.get() <= 0 ? 0 : idleNanosBeforeExit - (now - idleSince);
       if (idleLeft > 0) {
         // Nothing to watch: sleep out the idle time as if for a deadline then. A call that comes meanwhile
         // with a later deadline (the usual case: its deadline is at least as long as the idle time) is found
