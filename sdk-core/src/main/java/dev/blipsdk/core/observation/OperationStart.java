@@ -1,0 +1,25 @@
+package dev.blipsdk.core.observation;
+
+import dev.blipsdk.core.envelope.CommandMethod;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an {@link OperationListener} learns when an operation starts: its name and template, the command method
+ * and the HTTP path it is posted to. Every field is a bounded, non-personal value.
+ *
+ * @param operation the operation
+ * @param method the command method, or {@code null} for a message or notification
+ * @param path the HTTP path: {@code /commands}, {@code /messages} or {@code /notifications}
+ */
+public record OperationStart(Operation operation, @Nullable CommandMethod method, String path) {
+  /**
+   * Checks the fields.
+   *
+   * @throws NullPointerException if operation or path is null
+   */
+  public OperationStart {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(path, "path");
+  }
+}
