@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #NOTIFICATION_SEND}, or {@link #command(String)} for a command.
  *
  * <p>The factory methods reject anything that could carry personal data or make tag values unbounded: a name is
- * lower-case dot-separated words; a template is a path of literal lower-case segments and {@code {placeholder}}s,
+ * lower-case dot-separated words; a template is a path of literal segments (letters, {@code - _ . :}) and
+ * {@code {placeholder}}s,
  * optionally after {@code lime://host}, with no digits outside placeholders, no query, no {@code @}, {@code %} or
  * {@code +}.
  *
@@ -202,8 +203,9 @@ public final class Operation {
       }
       if (c == '{') {
         inPlaceholder = true;
-      } else if (!((c >= 'a' && c <= 'z') || c == '/' || c == '-' || c == '_' || c == '.' || c == ':')) {
-        throw new IllegalArgumentException("uriTemplate may hold only lower-case letters, '/', '-', '_', '.',"
+      } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '-' || c == '_' || c == '.'
+          || c == ':')) {
+        throw new IllegalArgumentException("uriTemplate may hold only letters, '/', '-', '_', '.',"
             + " ':' and {placeholders} (no digits, '@', '%', '+' or query: put every variable part in a"
             + " placeholder), was '" + template + "'");
       }

@@ -28,7 +28,7 @@ class OperationTest {
   @ParameterizedTest
   @ValueSource(strings = {"/contacts/{identity}", "/tickets", "/tickets/{id}/change-tags",
       "lime://wa.gw.msging.net/accounts/{phone}", "/buckets/blip_portal:builder_published_flow",
-      "/monitoring/tickets"})
+      "/monitoring/tickets", "/contexts/{identity}/Master-State"})
   void acceptsTemplates(String template) {
     assertEquals(template, Operation.of("x.y", template).uriTemplate());
   }
@@ -36,7 +36,7 @@ class OperationTest {
   @ParameterizedTest
   @ValueSource(strings = {"/contacts/5531999998888@wa.gw.msging.net", "/contacts?$filter=name",
       "/contacts/ana%40mail.com", "contacts", "/threads/+5531", "lime://bot@msging.net/contacts",
-      "/contacts/{identity", "/contacts/{}", "/Contacts", "/tickets/{id}/{a b}", "lime:///x"})
+      "/contacts/{identity", "/contacts/{}", "/tickets/{id}/{a b}", "lime:///x"})
   void rejectsTemplatesThatCouldHoldValues(String template) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Operation.of("x.y", template));
     assertTrue(e.getMessage().contains("uriTemplate"), e.getMessage());
