@@ -57,16 +57,18 @@ public final class OperationTracker {
    * @param operation the operation
    * @param method the command method, or {@code null}
    * @param path the HTTP path
+   * @param host the server's host
+   * @param port the server's port
    * @return the tracker, or {@code null}
    */
   public static @Nullable OperationTracker start(@Nullable OperationListener listener, Operation operation,
-      @Nullable CommandMethod method, String path) {
+      @Nullable CommandMethod method, String path, String host, int port) {
     if (listener == null) {
       return null;
     }
     OperationObserver observer;
     try {
-      observer = listener.operationStarted(new OperationStart(operation, method, path));
+      observer = listener.operationStarted(new OperationStart(operation, method, path, host, port));
     } catch (RuntimeException e) {
       LOG.warn("operation listener {} failed in operationStarted; ignored", listener.getClass().getName(), e);
       return null;

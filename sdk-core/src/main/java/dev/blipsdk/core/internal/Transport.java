@@ -167,7 +167,8 @@ public final class Transport {
           .post(new EnvelopeBody(body, !safeToRepeat))
           .build();
       this.tracker = listener == null ? null : OperationTracker.start(listener, operation(options),
-          envelope instanceof Command c ? c.method() : null, "/" + endpoint.path);
+          envelope instanceof Command c ? c.method() : null, "/" + endpoint.path, commandsUrl.host(),
+          commandsUrl.port());
     }
 
     private Operation operation(RequestOptions options) {

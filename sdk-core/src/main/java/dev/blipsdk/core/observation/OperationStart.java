@@ -5,14 +5,17 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an {@link OperationListener} learns when an operation starts: its name and template, the command method
- * and the HTTP path it is posted to. Every field is a bounded, non-personal value.
+ * What an {@link OperationListener} learns when an operation starts: its name and template, the command method,
+ * the HTTP path it is posted to and the server it goes to. Every field is a bounded, non-personal value.
  *
  * @param operation the operation
  * @param method the command method, or {@code null} for a message or notification
  * @param path the HTTP path: {@code /commands}, {@code /messages} or {@code /notifications}
+ * @param serverAddress the host of the client's base URL, for example {@code my-contract.http.msging.net}
+ * @param serverPort the port of the client's base URL
  */
-public record OperationStart(Operation operation, @Nullable CommandMethod method, String path) {
+public record OperationStart(Operation operation, @Nullable CommandMethod method, String path, String serverAddress,
+    int serverPort) {
   /**
    * Checks the fields.
    *
@@ -21,5 +24,6 @@ public record OperationStart(Operation operation, @Nullable CommandMethod method
   public OperationStart {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(serverAddress, "serverAddress");
   }
 }
