@@ -59,16 +59,17 @@ public final class OperationTracker {
    * @param path the HTTP path
    * @param host the server's host
    * @param port the server's port
+   * @param scheme the base URL's scheme
    * @return the tracker, or {@code null}
    */
   public static @Nullable OperationTracker start(@Nullable OperationListener listener, Operation operation,
-      @Nullable CommandMethod method, String path, String host, int port) {
+      @Nullable CommandMethod method, String path, String host, int port, String scheme) {
     if (listener == null) {
       return null;
     }
     OperationObserver observer;
     try {
-      observer = listener.operationStarted(new OperationStart(operation, method, path, host, port));
+      observer = listener.operationStarted(new OperationStart(operation, method, path, host, port, scheme));
     } catch (RuntimeException e) {
       LOG.warn("operation listener {} failed in operationStarted; ignored", listener.getClass().getName(), e);
       return null;

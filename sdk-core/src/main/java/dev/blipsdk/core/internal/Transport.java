@@ -168,7 +168,7 @@ public final class Transport {
           .build();
       this.tracker = listener == null ? null : OperationTracker.start(listener, operation(options),
           envelope instanceof Command c ? c.method() : null, "/" + endpoint.path, commandsUrl.host(),
-          commandsUrl.port());
+          commandsUrl.port(), commandsUrl.scheme());
     }
 
     private Operation operation(RequestOptions options) {

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param path the HTTP path: {@code /commands}, {@code /messages} or {@code /notifications}
  * @param serverAddress the host of the client's base URL, for example {@code my-contract.http.msging.net}
  * @param serverPort the port of the client's base URL
+ * @param scheme the scheme of the client's base URL, {@code https} (or {@code http} for a local fake)
  */
 public record OperationStart(Operation operation, @Nullable CommandMethod method, String path, String serverAddress,
-    int serverPort) {
+    int serverPort, String scheme) {
   /**
    * Checks the fields.
    *
@@ -25,5 +26,6 @@ public record OperationStart(Operation operation, @Nullable CommandMethod method
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(serverAddress, "serverAddress");
+    Objects.requireNonNull(scheme, "scheme");
   }
 }
