@@ -98,7 +98,7 @@ public final class OperationTracker {
       LOG.warn("operation observer failed in attemptStarted; ignored", e);
     }
     headers.closed = true;
-    if (headers.names.isEmpty()) {
+    if (headers.names == null) {
       return request;
     }
     Request.Builder b = request.newBuilder();
@@ -169,8 +169,9 @@ public final class OperationTracker {
 
   /** Collects the headers of one attempt, checking each. */
   private static final class Headers implements PropagationHeaders {
-    final List<String> names = new ArrayList<>(2);
-    final List<String> values = new ArrayList<>(2);
+    /** Allocated by the first put: most attempts of a listener that propagates nothing need none. */
+    @Nullable List<String> names;
+    @Nullable List<String> values;
     boolean closed;
 
     @Override
@@ -199,6 +200,10 @@ public final class OperationTracker {
         if ((c < 0x20 && c != '\t') || c >= 0x7f) {
           throw new IllegalArgumentException("header " + name + " value must be printable ASCII");
         }
+      }
+      if (names == null || values == null) {
+        names = new ArrayList<>(2);
+        values = new ArrayList<>(2);
       }
       int existing = -1;
       for (int i = 0; i < names.size(); i++) {
