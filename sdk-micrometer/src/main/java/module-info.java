@@ -5,7 +5,7 @@ module dev.blipsdk.micrometer {
   requires transitive dev.blipsdk.core;
   requires transitive micrometer.observation;
   requires transitive micrometer.core;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.blipsdk.micrometer;
 }

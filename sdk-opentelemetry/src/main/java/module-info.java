@@ -5,7 +5,7 @@ module dev.blipsdk.opentelemetry {
   requires transitive dev.blipsdk.core;
   requires transitive io.opentelemetry.api;
   requires transitive io.opentelemetry.context;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.blipsdk.opentelemetry;
 }
