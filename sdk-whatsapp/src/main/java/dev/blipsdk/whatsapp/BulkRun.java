@@ -10,7 +10,9 @@ import java.util.Iterator;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -275,7 +277,7 @@ public final class BulkRun {
           continue;
         }
       }
-      if (!waitForSlot()) {
+      if (!waitForSlot() || !acquirePermit()) {
         lock.lock();
         try {
           requeued.addFirst(item);
@@ -333,6 +335,49 @@ public final class BulkRun {
     }
   }
 
+  /**
+   * Waits for a permit from the shared limiter, if any. A limiter that fails grants nothing: the run pauses,
+   * backing off, and asks again until it gets one or is cancelled.
+   */
+  private boolean acquirePermit() throws InterruptedException {
+    RateLimiter limiter = config.rateLimiter;
+    if (limiter == null) {
+      return true;
+    }
+    Duration pause = FIRST_BACKOFF;
+    while (!cancelled) {
+      CompletableFuture<Void> permit;
+      try {
+        permit = limiter.acquire();
+      } catch (RuntimeException e) {
+        permit = CompletableFuture.failedFuture(e);
+      }
+      try {
+        while (true) {
+          if (cancelled) {
+            permit.cancel(false);
+            return false;
+          }
+          try {
+            permit.get(SLEEP_SLICE.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+          } catch (TimeoutException e) {
+            // check for a cancel, then keep waiting
+          }
+        }
+      } catch (ExecutionException e) {
+        LOG.warn("bulk run got no permit from the rate limiter ({}); nothing is sent without one: pausing {}",
+            WhatsAppClient.unwrap(e).toString(), pause);
+        Instant until = clock.instant().plus(pause);
+        while (!cancelled && clock.instant().isBefore(until)) {
+          sleepUntil(until);
+        }
+        pause = pause.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause.multipliedBy(2);
+      }
+    }
+    return false;
+  }
+
   private void sleepUntil(Instant t) throws InterruptedException {
     Duration d = Duration.between(clock.instant(), t);
     if (cancelled || d.isNegative() || d.isZero()) {
@@ -360,7 +405,8 @@ public final class BulkRun {
     }
     CompletableFuture<SendReceipt> f;
     try {
-      f = whatsApp.sendAsync(r.recipient(), r.message(), ob.build());
+      // the permit was taken above: the client asks its own limiter only if it is another one
+      f = whatsApp.sendAsync(r.recipient(), r.message(), ob.build(), config.rateLimiter);
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
