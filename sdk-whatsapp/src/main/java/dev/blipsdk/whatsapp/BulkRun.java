@@ -32,6 +32,8 @@ public final class BulkRun {
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
   private static final Duration SLEEP_SLICE = Duration.ofSeconds(1);
+  /** Permits of the shared limiter held at once: the one about to be used and two asked for ahead. */
+  private static final int PERMITS_AHEAD = 3;
 
   private record Item(long index, BulkRecipient recipient) {}
 
@@ -47,6 +49,8 @@ public final class BulkRun {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final ReentrantLock listenerLock = new ReentrantLock();
+  /** Permits asked of the shared limiter and not used yet, oldest first; the coordinator thread's only. */
+  private final ArrayDeque<CompletableFuture<Void>> permits = new ArrayDeque<>();
   // guarded by lock
   private final ArrayDeque<Item> requeued = new ArrayDeque<>();
   private final ArrayDeque<Instant> recentSends = new ArrayDeque<>();
@@ -201,6 +205,8 @@ public final class BulkRun {
       error = e;
     } catch (RuntimeException e) {
       error = e;
+    } finally {
+      dropPermits();
     }
     try {
       drain();
@@ -336,8 +342,11 @@ public final class BulkRun {
   }
 
   /**
-   * Waits for a permit from the shared limiter, if any. A limiter that fails grants nothing: the run pauses,
-   * backing off, and asks again until it gets one or is cancelled.
+   * Waits for a permit from the shared limiter, if any. Two more permits than the one in use are always asked
+   * for ahead (coordinator thread only), so that a reserving limiter keeps this run's next slots while the run
+   * is busy or briefly stalled: a fleet sharing one limiter then keeps it saturated. Permits asked ahead and
+   * never used (the run ended, was cancelled or its process died) only go unused. A limiter that fails grants nothing: the run pauses, backing off, and asks
+   * again until it gets one or is cancelled.
    */
   private boolean acquirePermit() throws InterruptedException {
     RateLimiter limiter = config.rateLimiter;
@@ -346,26 +355,31 @@ public final class BulkRun {
     }
     Duration pause = FIRST_BACKOFF;
     while (!cancelled) {
-      CompletableFuture<Void> permit;
-      try {
-        permit = limiter.acquire();
-      } catch (RuntimeException e) {
-        permit = CompletableFuture.failedFuture(e);
+      while (permits.size() < PERMITS_AHEAD) {
+        CompletableFuture<Void> p;
+        try {
+          p = limiter.acquire();
+        } catch (RuntimeException e) {
+          p = CompletableFuture.failedFuture(e);
+        }
+        permits.addLast(p);
       }
+      CompletableFuture<Void> permit = permits.peekFirst();
       try {
         while (true) {
           if (cancelled) {
-            permit.cancel(false);
             return false;
           }
           try {
             permit.get(SLEEP_SLICE.toMillis(), TimeUnit.MILLISECONDS);
+            permits.pollFirst();
             return true;
           } catch (TimeoutException e) {
             // check for a cancel, then keep waiting
           }
         }
       } catch (ExecutionException e) {
+        dropPermits();
         LOG.warn("bulk run got no permit from the rate limiter ({}); nothing is sent without one: pausing {}",
             WhatsAppClient.unwrap(e).toString(), pause);
         Instant until = clock.instant().plus(pause);
@@ -376,6 +390,13 @@ public final class BulkRun {
       }
     }
     return false;
+  }
+
+  /** Gives up the permits asked for ahead (a reserving limiter keeps their slots: they only go unused). */
+  private void dropPermits() {
+    for (CompletableFuture<Void> p; (p = permits.pollFirst()) != null; ) {
+      p.cancel(false);
+    }
   }
 
   private void sleepUntil(Instant t) throws InterruptedException {
