@@ -2,6 +2,11 @@ package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.Sleeper;
 import dev.blipsdk.core.exception.RateLimitException;
+import dev.blipsdk.core.internal.ClientAccess;
+import dev.blipsdk.core.observation.OperationListener;
+import dev.blipsdk.core.observation.Wait;
+import dev.blipsdk.core.observation.WaitReason;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +46,9 @@ public final class BulkRun {
   private final WhatsAppClient whatsApp;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final @Nullable OperationListener listener;
+  /** The end of the last wait reported to the listener (coordinator thread only), so a wait is reported once. */
+  private @Nullable Instant reportedWaitUntil;
   private final Iterator<BulkRecipient> source;
   private final @Nullable Long expected;
   private final @Nullable Runnable onEnd;
@@ -76,6 +84,7 @@ public final class BulkRun {
     this.whatsApp = config.whatsApp;
     this.clock = whatsApp.clock();
     this.sleeper = whatsApp.sleeper();
+    this.listener = ClientAccess.operationListener(whatsApp.blip());
     this.source = source;
     this.expected = expected;
     this.onEnd = onEnd;
@@ -314,9 +323,11 @@ public final class BulkRun {
       }
       Instant now = clock.instant();
       Instant at;
+      boolean rateLimited;
       lock.lock();
       try {
         at = nextSlot.isAfter(backoffUntil) ? nextSlot : backoffUntil;
+        rateLimited = backoffUntil.isAfter(nextSlot);
         if (config.pacingInterval != null) {
           if (windowStart == null || !now.isBefore(windowStart.plus(config.pacingInterval))) {
             windowStart = now;
@@ -325,6 +336,7 @@ public final class BulkRun {
             Instant next = windowStart.plus(config.pacingInterval);
             if (next.isAfter(at)) {
               at = next;
+              rateLimited = false;
             }
           }
         }
@@ -337,6 +349,7 @@ public final class BulkRun {
       } finally {
         lock.unlock();
       }
+      reportWait(now, at, rateLimited);
       sleepUntil(at);
     }
   }
@@ -345,8 +358,8 @@ public final class BulkRun {
    * Waits for a permit from the shared limiter, if any. Two more permits than the one in use are always asked
    * for ahead (coordinator thread only), so that a reserving limiter keeps this run's next slots while the run
    * is busy or briefly stalled: a fleet sharing one limiter then keeps it saturated. Permits asked ahead and
-   * never used (the run ended, was cancelled or its process died) only go unused. A limiter that fails grants nothing: the run pauses, backing off, and asks
-   * again until it gets one or is cancelled.
+   * never used (the run ended, was cancelled or its process died) only go unused. A limiter that fails grants
+   * nothing: the run pauses, backing off, and asks again until it gets one or is cancelled.
    */
   private boolean acquirePermit() throws InterruptedException {
     RateLimiter limiter = config.rateLimiter;
@@ -396,6 +409,20 @@ public final class BulkRun {
   private void dropPermits() {
     for (CompletableFuture<Void> p; (p = permits.pollFirst()) != null; ) {
       p.cancel(false);
+    }
+  }
+
+  /** Tells the client's operation listener, once per wait, that the next send waits and why. */
+  private void reportWait(Instant now, Instant until, boolean rateLimited) {
+    if (listener == null || until.equals(reportedWaitUntil)) {
+      return;
+    }
+    reportedWaitUntil = until;
+    try {
+      listener.waiting(new Wait(WhatsAppOperations.SEND, rateLimited ? WaitReason.RATE_LIMITED : WaitReason.PACING,
+          Duration.between(now, until)));
+    } catch (RuntimeException e) {
+      LOG.warn("operation listener failed in waiting; ignored", e);
     }
   }
 

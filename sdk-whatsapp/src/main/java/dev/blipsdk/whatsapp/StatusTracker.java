@@ -12,6 +12,7 @@ import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.RateLimitException;
 import dev.blipsdk.core.internal.EnvelopeCodec;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -328,7 +329,7 @@ public final class StatusTracker {
    */
   public StatusReport poll(String messageId) {
     ensureTracked(messageId);
-    return feed(messageId, blip.execute(pollCommand(messageId)));
+    return feed(messageId, blip.execute(pollCommand(messageId), WhatsAppOperations.STATUS_POLL_OPTIONS));
   }
 
   /**
@@ -340,7 +341,8 @@ public final class StatusTracker {
   public CompletableFuture<StatusReport> pollAsync(String messageId) {
     try {
       ensureTracked(messageId);
-      return blip.executeAsync(pollCommand(messageId)).thenApply(r -> feed(messageId, r));
+      return blip.executeAsync(pollCommand(messageId), WhatsAppOperations.STATUS_POLL_OPTIONS)
+          .thenApply(r -> feed(messageId, r));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
