@@ -14,30 +14,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The de-duplication store on a real redis-server. */
-class RedisDeduplicationStoreTest {
-  static RedisServer server;
-  static RedisClient client;
-
-  @BeforeAll
-  static void start() {
-    server = RedisServer.startOrSkip();
-    client = RedisClient.create(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.shutdown();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+class RedisDeduplicationStoreTest extends SharedRedis {
 
   @Test
   void theFirstCallerOfAKeyWinsAndForgetReleasesIt() {

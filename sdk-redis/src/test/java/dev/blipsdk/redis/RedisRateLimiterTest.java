@@ -14,30 +14,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Bucket4j limiter on a real redis-server. */
-class RedisRateLimiterTest {
-  static RedisServer server;
-  static RedisClient client;
-
-  @BeforeAll
-  static void start() {
-    server = RedisServer.startOrSkip();
-    client = RedisClient.create(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.shutdown();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+class RedisRateLimiterTest extends SharedRedis {
 
   @Test
   void limitersSharingAKeyShareOneRateAndNeverGoFaster() throws Exception {

@@ -23,32 +23,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Lua status store on a real redis-server, checked against the ledger's pure merge. */
-class RedisStatusStoreTest {
-  static RedisServer server;
-  static RedisClient client;
+class RedisStatusStoreTest extends SharedRedis {
   static final Identity ANA = Identity.parse("5531999998888@wa.gw.msging.net");
   static final Identity BIA = Identity.parse("5531977776666@wa.gw.msging.net");
-
-  @BeforeAll
-  static void start() {
-    server = RedisServer.startOrSkip();
-    client = RedisClient.create(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.shutdown();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
 
   static final String[] EVENTS = {"accepted", "dispatched", "received", "consumed", "failed", "unknownthing"};
   static final MessageStatus[] STATUS = {MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED,
