@@ -11,8 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  *
  * <p>Run it on the fake Blip with the demo data (no account needed):
  * <pre>
- * mvn -q -pl sdk-examples-spring -am package -DskipTests
- * java -jar sdk-examples-spring/target/blip-sdk-examples-spring-*.jar --spring.profiles.active=fake
+ * mvn -q -pl sdk-examples-spring -am compile exec:java -Dexec.args=--spring.profiles.active=fake
  * curl -X POST localhost:8080/orders/4411/notify -H 'Content-Type: application/json' \
  *     -d '{"phone":"(31) 99999-8888","customerName":"Ana"}'
  * </pre>
