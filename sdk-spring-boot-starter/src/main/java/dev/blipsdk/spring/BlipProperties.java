@@ -63,6 +63,8 @@ public class BlipProperties {
   private final Health health = new Health();
   /** The fake Blip for tests and local runs. */
   private final Fake fake = new Fake();
+  /** Micrometer observation of the client's operations. */
+  private final Observation observation = new Observation();
 
   public boolean isEnabled() {
     return enabled;
@@ -170,6 +172,10 @@ public class BlipProperties {
 
   public Fake getFake() {
     return fake;
+  }
+
+  public Observation getObservation() {
+    return observation;
   }
 
   /** Shows what is set, never a key. */
@@ -415,6 +421,20 @@ public class BlipProperties {
 
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
+    }
+  }
+
+  /** {@code blip.observation.*}: Micrometer observation of every operation (blip-sdk-micrometer). */
+  public static class Observation {
+    /** Whether the client reports its operations to the application's Micrometer registries, when it has them. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 

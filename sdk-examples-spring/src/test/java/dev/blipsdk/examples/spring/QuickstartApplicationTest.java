@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blipsdk.testing.FakeBlip;
 import dev.blipsdk.testing.WebhookDelivery;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,6 +38,8 @@ class QuickstartApplicationTest {
   FakeBlip fake;
   @Autowired
   CustomerInbox inbox;
+  @Autowired
+  MeterRegistry meters;
 
   @Test
   void theQuickstartStory() throws Exception {
@@ -50,7 +54,7 @@ class QuickstartApplicationTest {
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
     assertThat(sent.body()).contains("\"recipient\":\"" + ANA + "\"");
     String messageId = field(sent.body(), "envelopeId");
-    assertThat(fake.bot().sentMessages(ANA)).extracting(e -> e.id()).containsExactly(messageId);
+    assertThat(fake.bot().sentMessages(ANA)).extracting(e -> e.id()).contains(messageId);
 
     // the fake's notifications reach the starter's endpoint, signed, and the tracker follows the message to READ
     fake.awaitIdle();
@@ -76,6 +80,36 @@ class QuickstartApplicationTest {
         "\"agentIdentity\":\"ana%40acme.com@blip.ai\"", "\"status\":\"OPEN\"");
 
     assertThat(get("/monitoring/tickets").body()).contains("\"open\":1");
+  }
+
+  @Test
+  void healthIsUpFromACachedPingAndShowsNoKey() throws Exception {
+    long before = pings();
+    HttpResponse<String> health = get("/actuator/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    Matcher blip = Pattern.compile("\"blip\":\\{.*?\"status\":\"([A-Z]+)\"").matcher(health.body());
+    assertThat(blip.find()).as(health.body()).isTrue();
+    assertThat(blip.group(1)).isEqualTo("UP");
+    assertThat(health.body()).contains("latencyMillis").doesNotContain(fake.accessKey())
+        .doesNotContain(fake.authorizationHeader().substring("Key ".length()));
+    get("/actuator/health");
+    assertThat(pings() - before).as("probes within the cache ttl share one ping").isEqualTo(1);
+  }
+
+  @Test
+  void everySendIsAMicrometerTimerTaggedWhatsappSend() throws Exception {
+    HttpResponse<String> sent = post("/orders/77/notify", "{\"phone\":\"+5531999998888\",\"customerName\":\"Ana\"}");
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+    Timer timer = meters.find("blip.operation").tag("blip.operation", "whatsapp.send").timer();
+    assertThat(timer).isNotNull();
+    assertThat(timer.count()).isGreaterThanOrEqualTo(1);
+    HttpResponse<String> metric = get("/actuator/metrics/blip.operation?tag=blip.operation:whatsapp.send");
+    assertThat(metric.statusCode()).isEqualTo(200);
+    assertThat(metric.body()).contains("\"COUNT\"").doesNotContain("5531999998888");
+  }
+
+  private long pings() {
+    return fake.receivedEnvelopes().stream().filter(e -> "/ping".equals(e.field("uri"))).count();
   }
 
   @Test

@@ -155,8 +155,9 @@ public final class BlipClientSettings {
    * @param property the property name
    * @param d the duration
    * @return the duration
+   * @throws InvalidBlipPropertyException naming the property if it is zero or negative
    */
-  static Duration positive(String property, Duration d) {
+  public static Duration positive(String property, Duration d) {
     if (d.isZero() || d.isNegative()) {
       throw new InvalidBlipPropertyException(property, "positive", property + " must be positive, was " + d + ".",
           "Set " + property + " to a positive duration such as 30s.");
