@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param messages how many messages they sent out of hours in the window
  * @param callback whether they asked to be called back
  * @param activeMessageSentAt when an active message (a template other than the unavailable one) was sent to
- *     them after {@code lastContactAt}, or null when none was
+ *     them at or after {@code lastContactAt}, or null when none was
  */
 public record OutOfHoursContact(Identity customer, Instant firstContactAt, Instant lastContactAt, int messages,
     CallbackRequest callback, @Nullable Instant activeMessageSentAt) {

@@ -87,7 +87,7 @@ final class OutOfHoursRules {
       } else if (o.kind() == Kind.INBOUND && o.answer() != Answer.NONE
           && (callback == CallbackRequest.NO_ANSWER || (callback == CallbackRequest.NOT_OFFERED && o.button()))) {
         callback = o.answer() == Answer.YES ? CallbackRequest.REQUESTED : CallbackRequest.DECLINED;
-      } else if (o.kind() == Kind.SENT_ACTIVE && o.at().isAfter(last) && active == null) {
+      } else if (o.kind() == Kind.SENT_ACTIVE && !o.at().isBefore(last) && active == null) {
         active = o.at();
       }
     }

@@ -438,9 +438,9 @@ public final class FakeBot {
 
   /**
    * Creates or replaces a Desk attendance-hour rule, as {@code set /attendance-hour} would: the container
-   * ({@code {attendanceHour: {title, isMain, timeZoneId...}, attendanceHourScheduleItems: [{dayOfWeek, startTime,
+   * ({@code {attendanceHour: {id?, title, isMain, timeZoneId...}, attendanceHourScheduleItems: [{dayOfWeek, startTime,
    * endTime}], attendanceHourOffItems: [...], queues: [{id, description}], attendants: []}}); without
-   * {@code attendanceHour.id} it is created. {@code dayOfWeek} may be a name or a .NET number (Sunday = 0), times
+   * {@code attendanceHour.id}, or with one not known yet, it is created. {@code dayOfWeek} may be a name or a .NET number (Sunday = 0), times
    * {@code HH:mm} or {@code HH:mm:ss}.
    *
    * @param container the rule

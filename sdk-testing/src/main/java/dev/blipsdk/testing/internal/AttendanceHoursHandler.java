@@ -53,7 +53,7 @@ final class AttendanceHoursHandler implements CommandHandler {
           CommandContext.page(HEADER_TYPE, headers, ctx.skip(), ctx.take(100, 999)));
     }
     if (ctx.uri.size() == 1 && ctx.is("set")) {
-      Map<String, Object> stored = store(bot, ctx.resourceMap(), Times.iso(ctx.now));
+      Map<String, Object> stored = store(bot, ctx.resourceMap(), Times.iso(ctx.now), false);
       return CommandResult.of(TYPE, Json.copy(stored));
     }
     if (ctx.uri.size() == 2 && ctx.is("delete")) {
@@ -65,8 +65,13 @@ final class AttendanceHoursHandler implements CommandHandler {
     throw CommandFailure.methodNotSupported();
   }
 
-  /** Validates, normalises and stores a container; returns what is stored. Call with the bot locked. */
-  static Map<String, Object> store(BotState bot, Map<String, Object> resource, String now) throws CommandFailure {
+  /**
+   * Validates, normalises and stores a container; returns what is stored. Call with the bot locked.
+   *
+   * @param seeding whether an id not known yet creates the rule with that id (seeding), rather than failing 67
+   */
+  static Map<String, Object> store(BotState bot, Map<String, Object> resource, String now, boolean seeding)
+      throws CommandFailure {
     Map<String, Object> header = Json.map(resource.get("attendanceHour"));
     if (header == null) {
       throw CommandFailure.invalidArgument("attendanceHour is required");
@@ -77,7 +82,7 @@ final class AttendanceHoursHandler implements CommandHandler {
     }
     String id = Json.str(header, "id");
     Map<String, Object> previous = id == null ? null : bot.attendanceHours.get(id);
-    if (id != null && previous == null) {
+    if (id != null && previous == null && !seeding) {
       throw CommandFailure.notFound();
     }
     Map<String, Object> h = new LinkedHashMap<>(Json.copy(header));
@@ -85,6 +90,8 @@ final class AttendanceHoursHandler implements CommandHandler {
       id = UUID.randomUUID().toString();
       h.put("id", id);
       h.put("storageDate", now);
+    } else if (previous == null) {
+      h.putIfAbsent("storageDate", now);
     } else {
       Object created = Json.asMap(previous.get("attendanceHour")).get("storageDate");
       if (created != null) {

@@ -14,7 +14,7 @@ public final class ResourceAccess {
    */
   public static Map<String, Object> putAttendanceHours(BotState bot, Map<String, Object> container, Instant now) {
     try {
-      return AttendanceHoursHandler.store(bot, container, Times.iso(now));
+      return AttendanceHoursHandler.store(bot, container, Times.iso(now), true);
     } catch (CommandFailure e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
