@@ -211,6 +211,9 @@ public final class FakeBlipMain {
     bot.seedTemplate(FakeTemplate.of("welcome", "pt_BR", "Olá {{1}}, bem-vindo!"));
     bot.seedTemplate(FakeTemplate.builder("order_update", "pt_BR").header(FakeTemplate.HeaderFormat.IMAGE)
         .body("Olá {{1}}, seu pedido {{2}} saiu para entrega.").quickReplies("Sim", "Não").build());
+    bot.seedTemplate(FakeTemplate.builder("atendimento_esta_disponivel", "pt_BR").category("UTILITY")
+        .body("Nosso atendimento está fechado agora. Quer que avisemos quando abrir?").quickReplies("Sim", "Não")
+        .build());
     bot.seedTemplate(FakeTemplate.builder("payment_reminder", "en_US").category("UTILITY")
         .body("Hi {{1}}, your invoice of {{2}} is due on {{3}}.").build());
     Instant now = bot.now();

@@ -94,7 +94,7 @@ class FakeBlipMainTest {
       assertEquals(3.0, contacts.get("total"));
       Map<String, Object> templates = Wire.map(w.command("postmaster@wa.gw.msging.net", "get", "/message-templates")
           .get("resource"));
-      assertEquals(3, Wire.list(templates.get("data")).size());
+      assertEquals(4, Wire.list(templates.get("data")).size());
       assertEquals("failure", w.command("postmaster@wa.gw.msging.net", "get",
           "lime://wa.gw.msging.net/accounts/+5531900000000").get("status"));
       assertEquals(3, Wire.list(Wire.map(w.command("postmaster@desk.msging.net", "get", "/attendance-queues")
