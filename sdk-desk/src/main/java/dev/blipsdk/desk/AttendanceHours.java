@@ -6,6 +6,7 @@ import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipProtocolException;
+import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.DeskTransport;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class AttendanceHours {
    * @return the headers
    */
   public List<AttendanceHourContainer.Header> list() {
-    Command response = desk.get("/attendance-hour?$skip=0&$take=999");
+    Command response = desk.get(DeskOperations.ATTENDANCE_HOURS_LIST, "/attendance-hour?$skip=0&$take=999");
     List<AttendanceHourContainer.Header> out = new ArrayList<>();
     if (response.resource() == null) {
       return List.of();
@@ -80,7 +81,7 @@ public final class AttendanceHours {
    */
   public AttendanceHourContainer get(String id) {
     Tickets.requireText("id", id);
-    Command response = desk.get(CommandUri.path("/attendance-hour-container").segment(id).build());
+    Command response = desk.get(DeskOperations.ATTENDANCE_HOURS_GET, CommandUri.path("/attendance-hour-container").segment(id).build());
     if (response.resource() == null || !response.resource().isObject()) {
       throw new BlipProtocolException("attendance hours " + id + ": the answer holds no rule");
     }
@@ -170,7 +171,7 @@ public final class AttendanceHours {
    */
   public AttendanceHourContainer save(AttendanceHourContainer rule) {
     Objects.requireNonNull(rule, "rule");
-    Command response = desk.set("/attendance-hour", TYPE, rule.raw());
+    Command response = desk.set(DeskOperations.ATTENDANCE_HOURS_SET, "/attendance-hour", TYPE, rule.raw());
     if (response.resource() != null && response.resource().isObject()) {
       return read(response.resource());
     }
@@ -184,6 +185,6 @@ public final class AttendanceHours {
    */
   public void delete(String id) {
     Tickets.requireText("id", id);
-    desk.delete(CommandUri.path("/attendance-hour").segment(id).build());
+    desk.delete(DeskOperations.ATTENDANCE_HOURS_DELETE, CommandUri.path("/attendance-hour").segment(id).build());
   }
 }

@@ -5,6 +5,7 @@ import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipException;
+import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.DeskTransport;
 import dev.blipsdk.whatsapp.TemplateMessage;
 import java.time.Clock;
@@ -167,7 +168,7 @@ public final class OutOfHoursContacts {
     Set<String> seen = new HashSet<>();
     threads:
     for (int page = 0; page < MAX_THREAD_PAGES; page++) {
-      Command response = msging.get("/threads?$skip=" + (page * PAGE) + "&$take=" + PAGE);
+      Command response = msging.get(DeskOperations.OUT_OF_HOURS_THREADS, "/threads?$skip=" + (page * PAGE) + "&$take=" + PAGE);
       List<Thread> threads = threads(response);
       for (Thread t : threads) {
         Instant last = t.lastMessage() == null ? null : t.lastMessage().date();
@@ -199,7 +200,7 @@ public final class OutOfHoursContacts {
       if (cursor != null) {
         uri.query("storageDate", cursor).query("direction", "desc");
       }
-      List<ThreadMessage> messages = messages(msging.get(uri.build()));
+      List<ThreadMessage> messages = messages(msging.get(DeskOperations.OUT_OF_HOURS_MESSAGES, uri.build()));
       Instant oldest = null;
       for (ThreadMessage m : messages) {
         if (m.id() != null && !ids.add(m.id())) {

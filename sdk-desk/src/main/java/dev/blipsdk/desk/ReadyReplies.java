@@ -6,6 +6,7 @@ import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipValidationException;
+import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.DeskTransport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class ReadyReplies {
    * @return the categories, in the order Desk lists them
    */
   public List<ReadyReplyCategory> categories() {
-    Command response = desk.get("/replies?$skip=0&$take=100&$ascending=true");
+    Command response = desk.get(DeskOperations.REPLIES_LIST, "/replies?$skip=0&$take=100&$ascending=true");
     List<ReadyReplyCategory> out = new ArrayList<>();
     Map<String, Boolean> seen = new LinkedHashMap<>();
     for (ReadyReply r : items(response)) {
@@ -74,7 +75,7 @@ public final class ReadyReplies {
    */
   public ReadyReplyCategory get(String categoryId) {
     Tickets.requireText("categoryId", categoryId);
-    List<ReadyReply> replies = items(desk.get(uri(categoryId)));
+    List<ReadyReply> replies = items(desk.get(DeskOperations.REPLIES_GET, uri(categoryId)));
     String name = replies.isEmpty() || replies.get(0).category() == null ? "" : replies.get(0).category();
     return new ReadyReplyCategory(categoryId, name, replies);
   }
@@ -131,7 +132,7 @@ public final class ReadyReplies {
     collection.put("itemType", TYPE);
     collection.put("total", items.size());
     collection.put("items", items);
-    desk.setIdempotent(uri(categoryId), MediaTypes.COLLECTION, collection);
+    desk.setIdempotent(DeskOperations.REPLIES_SET, uri(categoryId), MediaTypes.COLLECTION, collection);
     return new ReadyReplyCategory(categoryId, name, placed);
   }
 
@@ -142,7 +143,7 @@ public final class ReadyReplies {
    */
   public void delete(String categoryId) {
     Tickets.requireText("categoryId", categoryId);
-    desk.delete(uri(categoryId));
+    desk.delete(DeskOperations.REPLIES_DELETE, uri(categoryId));
   }
 
   private static String uri(String categoryId) {

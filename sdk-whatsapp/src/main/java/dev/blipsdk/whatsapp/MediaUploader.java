@@ -7,6 +7,7 @@ import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.envelope.Node;
 import dev.blipsdk.core.exception.BlipProtocolException;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -123,7 +124,7 @@ public final class MediaUploader {
   public UploadedMedia upload(MediaFile file) {
     Objects.requireNonNull(file, "file");
     Command response = client.execute(Command.get(secure ? "/upload-media-uri?secure=true" : "/upload-media-uri")
-        .to(MEDIA).build());
+        .to(MEDIA).build(), RequestOptions.builder().operation(WhatsAppOperations.MEDIA_UPLOAD_URI).build());
     String uploadUrl = string(response, "upload-media-uri");
     String url = transfer.upload(uploadUrl, file);
     if (url == null || url.isBlank()) {
@@ -142,7 +143,7 @@ public final class MediaUploader {
   public String refresh(String expiredUrl) {
     Objects.requireNonNull(expiredUrl, "expiredUrl");
     Command response = client.execute(Command.set("/refresh-media-uri", MediaTypes.TEXT_PLAIN,
-        JsonDocument.text(expiredUrl)).to(MEDIA).build(), RequestOptions.builder().idempotent(true).build());
+        JsonDocument.text(expiredUrl)).to(MEDIA).build(), RequestOptions.builder().operation(WhatsAppOperations.MEDIA_REFRESH).idempotent(true).build());
     return string(response, "refresh-media-uri");
   }
 
