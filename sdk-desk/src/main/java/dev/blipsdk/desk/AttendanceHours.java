@@ -50,15 +50,8 @@ public final class AttendanceHours {
    * @return the headers
    */
   public List<AttendanceHourContainer.Header> list() {
-    Command response = desk.get(DeskOperations.ATTENDANCE_HOURS_LIST, "/attendance-hour?$skip=0&$take=999");
-    List<AttendanceHourContainer.Header> out = new ArrayList<>();
-    if (response.resource() == null) {
-      return List.of();
-    }
-    for (JsonDocument item : response.resource().asCollection().items()) {
-      out.add(header(item));
-    }
-    return List.copyOf(out);
+    return DocumentItems.of(desk.get(DeskOperations.ATTENDANCE_HOURS_LIST, "/attendance-hour?$skip=0&$take=999"),
+        AttendanceHours::header);
   }
 
   /** A list item is a header, or (tolerated) a whole container. */

@@ -268,28 +268,18 @@ public final class OutOfHoursContacts {
   public record TemplateName(@Nullable String name) {}
 
   private static List<Thread> threads(Command response) {
-    if (response.resource() == null) {
-      return List.of();
-    }
-    List<Thread> out = new ArrayList<>();
-    for (JsonDocument item : response.resource().asCollection().items()) {
+    return DocumentItems.of(response, item -> {
       Thread t = item.decode(Thread.class);
-      out.add(new Thread(t.identity(), t.lastMessage(), t.unreadMessages(), item));
-    }
-    return out;
+      return new Thread(t.identity(), t.lastMessage(), t.unreadMessages(), item);
+    });
   }
 
   private static List<ThreadMessage> messages(Command response) {
-    if (response.resource() == null) {
-      return List.of();
-    }
-    List<ThreadMessage> out = new ArrayList<>();
-    for (JsonDocument item : response.resource().asCollection().items()) {
+    return DocumentItems.of(response, item -> {
       ThreadMessage m = item.decode(ThreadMessage.class);
-      out.add(new ThreadMessage(m.id(), m.direction(), m.type(), m.content(), m.date(), m.status(), m.metadata(),
-          item));
-    }
-    return out;
+      return new ThreadMessage(m.id(), m.direction(), m.type(), m.content(), m.date(), m.status(), m.metadata(),
+          item);
+    });
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.blipsdk.desk;
 
 import dev.blipsdk.core.CommandUri;
 import dev.blipsdk.core.envelope.Command;
-import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipValidationException;
@@ -151,14 +150,9 @@ public final class ReadyReplies {
   }
 
   private static List<ReadyReply> items(Command response) {
-    if (response.resource() == null) {
-      return List.of();
-    }
-    List<ReadyReply> out = new ArrayList<>();
-    for (JsonDocument item : response.resource().asCollection().items()) {
+    return DocumentItems.of(response, item -> {
       ReadyReply r = item.decode(ReadyReply.class);
-      out.add(new ReadyReply(r.id(), r.category(), r.name(), r.document(), r.type(), r.isDynamicContent(), item));
-    }
-    return List.copyOf(out);
+      return new ReadyReply(r.id(), r.category(), r.name(), r.document(), r.type(), r.isDynamicContent(), item);
+    });
   }
 }
