@@ -3,6 +3,6 @@ module dev.blipsdk.whatsapp {
   requires transitive dev.blipsdk.core;
   requires com.squareup.moshi;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   exports dev.blipsdk.whatsapp;
 }

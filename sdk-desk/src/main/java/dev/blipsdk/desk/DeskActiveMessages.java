@@ -1,6 +1,7 @@
 package dev.blipsdk.desk;
 
 import dev.blipsdk.core.BlipClient;
+import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.CommandUri;
 import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.internal.bridge.CoreBridge;
@@ -10,6 +11,7 @@ import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.desk.internal.DeskCommands;
+import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.whatsapp.MessageStatus;
 import dev.blipsdk.whatsapp.Recipient;
 import dev.blipsdk.whatsapp.Resolution;
@@ -163,7 +165,8 @@ public final class DeskActiveMessages {
       String uri = CommandUri.path("/contexts").segment(customer.value()).encodedSegment("Master-State")
           .query("expiration", window.toMillis()).build();
       sender.execute(Command.set(uri, MediaTypes.TEXT_PLAIN, JsonDocument.text(bot.value()))
-          .to(DeskCommands.MSGING).build(), deadline.optionsFor("the routing context"));
+          .to(DeskCommands.MSGING).build(), CoreBridge.named(deadline.optionsFor("the routing context"),
+          DeskOperations.ACTIVE_MESSAGE_ROUTE));
     }
 
     Message message = request.template().toMessage(customer)
@@ -171,7 +174,8 @@ public final class DeskActiveMessages {
     if (request.envelopeId() != null) {
       message = message.withId(request.envelopeId());
     }
-    Message sent = sender.sendMessage(message, deadline.optionsFor("the message"));
+    Message sent = sender.sendMessage(message,
+        CoreBridge.named(deadline.optionsFor("the message"), DeskOperations.ACTIVE_MESSAGE_SEND));
     ActiveMessageSend handle = new ActiveMessageSend(Objects.requireNonNull(sent.id()), request.agent(), customer,
         clock.instant());
     tracker.track(handle.messageId(), customer, handle.sentAt());

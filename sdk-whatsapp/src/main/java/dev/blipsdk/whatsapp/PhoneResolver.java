@@ -11,6 +11,7 @@ import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.whatsapp.internal.Chain;
 import dev.blipsdk.whatsapp.internal.ResolutionCache;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -138,7 +139,7 @@ final class PhoneResolver {
     }
     CompletableFuture<Command> response;
     try {
-      response = call.apply(deadline.optionsFor(STEP));
+      response = call.apply(CoreBridge.named(deadline.optionsFor(STEP), WhatsAppOperations.RESOLVE));
     } catch (RuntimeException e) {
       response = CompletableFuture.failedFuture(e);
     }

@@ -11,6 +11,7 @@ import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.RateLimitException;
 import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.whatsapp.internal.Chain;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches a message's notifications ({@code get /notifications?id=}) into a {@link StatusTracker}, and waits for
- * a status by polling with backoff. Holds no state of its own besides its settings.
+ * a status by polling with backoff, reading the tracker's store at every step. Holds no state of its own besides
+ * its settings: the status itself is the store's ({@link StatusRecord#apply} is its pure state machine).
  *
  * <p>Thread-safe.
  */
@@ -45,11 +47,12 @@ final class StatusPoller {
   }
 
   StatusReport poll(String messageId) {
-    return feed(messageId, blip.execute(command(messageId)));
+    return feed(messageId, blip.execute(command(messageId), WhatsAppOperations.STATUS_POLL_OPTIONS));
   }
 
   CompletableFuture<StatusReport> pollAsync(String messageId) {
-    return blip.executeAsync(command(messageId)).thenApply(r -> feed(messageId, r));
+    return blip.executeAsync(command(messageId), WhatsAppOperations.STATUS_POLL_OPTIONS)
+        .thenApply(r -> feed(messageId, r));
   }
 
   private static Command command(String messageId) {
@@ -68,7 +71,7 @@ final class StatusPoller {
         }
       }
     }
-    return tracker.status(messageId).orElseThrow();
+    return tracker.current(messageId);
   }
 
   /** What a poll gave: its report, or its failure. */
@@ -101,15 +104,22 @@ final class StatusPoller {
     return poll.handle((report, error) -> new Polled(report, error == null ? null : Chain.unwrap(error)));
   }
 
+  /** The report as the tracker's store has it now (a store shared by a fleet may have moved it elsewhere). */
   private StatusReport now(Await a) {
-    return tracker.status(a.id()).orElseThrow();
+    return tracker.current(a.id());
   }
 
   private void step(Await a, Duration interval) {
     if (a.chain().isDone()) {
       return;
     }
-    StatusReport current = now(a);
+    StatusReport current;
+    try {
+      current = now(a);
+    } catch (RuntimeException e) {
+      a.chain().completeExceptionally(e); // a store that cannot answer
+      return;
+    }
     if (a.wanted().contains(current.status())) {
       a.chain().complete(current);
       return;

@@ -1,15 +1,21 @@
 package dev.blipsdk.whatsapp;
 
+import dev.blipsdk.core.BlipClient;
+import dev.blipsdk.core.Sleeper;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.exception.BlipException;
+import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.whatsapp.internal.Chain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -48,26 +54,41 @@ import org.slf4j.LoggerFactory;
  *       (default 24 h) measured from the send on the client's clock. A failed message never expires.</li>
  * </ul>
  *
- * <p><b>Inside.</b> The rules live in a pure status ledger (no client, told the time of every change); polling and
- * awaiting in a poller that feeds it; this class joins them and calls the listeners.
+ * <p><b>Where the state lives.</b> Each message's {@link StatusRecord} is kept in a {@link StatusStore}: by
+ * default one in this process's memory holding at most {@link Builder#maxTracked(int)} messages (oldest
+ * dropped first). The instances of a fleet share one store ({@link Builder#statusStore(StatusStore)}, for
+ * example on Redis): then any instance answers {@link #status(String)} and {@link #await} for a message any
+ * of them sent, and a notification any of them is fed moves the status for all, the furthest state winning
+ * across instances exactly as within one. Listeners ({@link #addListener}) hear of the changes fed to this
+ * tracker; an {@code await} here notices a change fed elsewhere at its next poll step, when it reads the
+ * store.
  *
- * <p><b>Thread safety:</b> thread-safe. Listeners run on the thread that fed the change, outside the lock.
- * At most {@link Builder#maxTracked(int)} messages are kept (oldest dropped first).
+ * <p><b>Failure.</b> A store that cannot answer makes the call fail with
+ * {@link dev.blipsdk.core.exception.StoreException} (for {@code awaitAsync}, the future); updates are
+ * idempotent, so feeding the same notification again later is safe.
+ *
+ * <p><b>Thread safety:</b> thread-safe. Listeners run on the thread that fed the change.
  */
 public final class StatusTracker {
   private static final Logger LOG = LoggerFactory.getLogger(StatusTracker.class);
   /** The default expiry window: 24 h. */
   public static final Duration DEFAULT_EXPIRY_WINDOW = Duration.ofHours(24);
 
+  private final BlipClient blip;
   private final Clock clock;
-  private final StatusLedger ledger;
+  private final Sleeper sleeper;
+  private final Duration expiryWindow;
   private final StatusPoller poller;
+  private final StatusStore store;
   private final List<Consumer<StatusReport>> listeners = new CopyOnWriteArrayList<>();
 
   private StatusTracker(Builder b) {
-    this.clock = b.whatsApp.blip().clock();
-    this.ledger = new StatusLedger(b.expiryWindow, b.maxTracked);
-    this.poller = new StatusPoller(this, b.whatsApp.blip(), b.whatsApp.sleeper(), b.pollInitial, b.pollMax);
+    this.blip = b.whatsApp.blip();
+    this.clock = blip.clock();
+    this.sleeper = b.whatsApp.sleeper();
+    this.expiryWindow = b.expiryWindow;
+    this.poller = new StatusPoller(this, blip, b.whatsApp.sleeper(), b.pollInitial, b.pollMax);
+    this.store = b.store != null ? b.store : StatusStore.inMemory(b.maxTracked);
   }
 
   /**
@@ -102,7 +123,15 @@ public final class StatusTracker {
   public StatusReport track(String messageId, @Nullable Identity recipient, Instant sentAt) {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(sentAt, "sentAt");
-    return ledger.track(messageId, recipient, sentAt, clock.instant());
+    return report(recordOf(store.apply(new StatusUpdate.Track(messageId, recipient, sentAt))));
+  }
+
+  private static StatusRecord recordOf(StatusStore.Applied applied) {
+    StatusRecord r = applied.record();
+    if (r == null) {
+      throw new IllegalStateException("the status store returned no record after creating one");
+    }
+    return r;
   }
 
   /**
@@ -115,11 +144,27 @@ public final class StatusTracker {
    */
   public boolean accept(Notification notification) {
     Objects.requireNonNull(notification, "notification");
-    StatusReport changed = ledger.accept(notification, clock.instant());
-    if (changed == null) {
+    String id = notification.id();
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("notification.id is required: it names the message it is about");
+    }
+    String key = notification.eventName().toLowerCase(Locale.ROOT) + "|"
+        + (notification.from() == null ? "" : notification.from().value());
+    MessageStatus s = switch (notification.event()) {
+      case ACCEPTED, VALIDATED, AUTHORIZED -> MessageStatus.SENDING;
+      case DISPATCHED -> MessageStatus.SENT;
+      case RECEIVED -> MessageStatus.DELIVERED;
+      case CONSUMED -> MessageStatus.READ;
+      case FAILED -> MessageStatus.FAILED;
+      default -> null;
+    };
+    String json = CoreBridge.writeEnvelope(notification);
+    StatusStore.Applied applied = store.apply(new StatusUpdate.Event(id, clock.instant(), key, s,
+        notification.reason(), json));
+    if (!applied.changed()) {
       return false;
     }
-    fire(changed);
+    fire(report(recordOf(applied)));
     return true;
   }
 
@@ -151,7 +196,18 @@ public final class StatusTracker {
     if (inbound.from() == null) {
       return 0;
     }
-    List<StatusReport> changed = ledger.recordReply(inbound.from().identity(), clock.instant());
+    Identity from = inbound.from().identity();
+    List<StatusReport> changed = new ArrayList<>();
+    Instant now = clock.instant();
+    for (String id : store.sentTo(from)) {
+      StatusRecord r = store.get(id).orElse(null);
+      if (r != null && !r.answered() && now.isBefore(r.sentAt().plus(expiryWindow))) {
+        StatusStore.Applied applied = store.apply(new StatusUpdate.Answered(id, now));
+        if (applied.changed() && applied.record() != null) {
+          changed.add(report(applied.record()));
+        }
+      }
+    }
     changed.forEach(this::fire);
     return changed.size();
   }
@@ -163,11 +219,14 @@ public final class StatusTracker {
    * @return true if it was tracked
    */
   public boolean markAnswered(String messageId) {
-    StatusReport r = ledger.markAnswered(messageId, clock.instant());
-    if (r == null) {
+    Objects.requireNonNull(messageId, "messageId");
+    StatusStore.Applied applied = store.apply(new StatusUpdate.Answered(messageId, clock.instant()));
+    if (applied.record() == null) {
       return false;
     }
-    fire(r);
+    if (applied.changed()) {
+      fire(report(applied.record()));
+    }
     return true;
   }
 
@@ -178,26 +237,35 @@ public final class StatusTracker {
    * @return the report, or empty when not tracked
    */
   public Optional<StatusReport> status(String messageId) {
-    return ledger.report(messageId, clock.instant());
+    return store.get(Objects.requireNonNull(messageId, "messageId")).map(this::report);
   }
 
   /**
-   * Stops following a message.
+   * Stops following a message (removes its record from the store, for every instance sharing it).
    *
    * @param messageId the envelope id
    * @return true if it was tracked
    */
   public boolean forget(String messageId) {
-    return ledger.forget(messageId);
+    return store.remove(Objects.requireNonNull(messageId, "messageId"));
   }
 
   /**
-   * How many messages are followed.
+   * How many messages are followed (the records the store keeps).
    *
-   * @return the count
+   * @return the count, at most {@link Integer#MAX_VALUE}
    */
   public int size() {
-    return ledger.size();
+    return (int) Math.min(Integer.MAX_VALUE, store.size());
+  }
+
+  /**
+   * The store the records are kept in.
+   *
+   * @return the store
+   */
+  public StatusStore store() {
+    return store;
   }
 
   /**
@@ -220,6 +288,22 @@ public final class StatusTracker {
         LOG.warn("status listener threw {}", ex.toString());
       }
     }
+  }
+
+  private StatusReport report(StatusRecord r) {
+    Instant expiresAt = r.sentAt().plus(expiryWindow);
+    MessageStatus shown = r.delivery();
+    if (!r.answered() && r.delivery() != MessageStatus.FAILED && !clock.instant().isBefore(expiresAt)) {
+      shown = MessageStatus.EXPIRED;
+    }
+    List<Notification> events = new ArrayList<>(r.events().size());
+    for (StatusRecord.Event e : r.events()) {
+      if (CoreBridge.readEnvelope(e.json()) instanceof Notification n) {
+        events.add(n);
+      }
+    }
+    return new StatusReport(r.messageId(), shown, r.delivery(), r.failure(), r.sentAt(), r.updatedAt(), expiresAt,
+        r.answered(), events);
   }
 
   // ---- polling ----------------------------------------------------------------------------------
@@ -252,10 +336,15 @@ public final class StatusTracker {
     }
   }
 
-  private void ensureTracked(String messageId) {
+  /** Makes sure the message has a record (a poll or await of an unknown message starts following it now). */
+  StatusReport ensureTracked(String messageId) {
     Objects.requireNonNull(messageId, "messageId");
-    Instant now = clock.instant();
-    ledger.track(messageId, null, now, now);
+    return report(recordOf(store.apply(new StatusUpdate.Track(messageId, null, clock.instant()))));
+  }
+
+  /** The report of a message, tracking it again if its record went (removed or expired in a shared store). */
+  StatusReport current(String messageId) {
+    return status(messageId).orElseGet(() -> ensureTracked(messageId));
   }
 
   // ---- awaiting ---------------------------------------------------------------------------------
@@ -306,13 +395,17 @@ public final class StatusTracker {
     if (targets == null || targets.isEmpty()) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("targets must name at least one status"));
     }
-    ensureTracked(messageId);
+    try {
+      ensureTracked(messageId);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     return poller.await(messageId, EnumSet.copyOf(targets), timeout);
   }
 
   @Override
   public String toString() {
-    return "StatusTracker{tracked=" + size() + ", expiryWindow=" + ledger.expiryWindow() + "}";
+    return "StatusTracker{store=" + store + ", expiryWindow=" + expiryWindow + "}";
   }
 
   /** Builds a {@link StatusTracker}. Not thread-safe. */
@@ -322,6 +415,8 @@ public final class StatusTracker {
     private Duration pollInitial = Duration.ofSeconds(1);
     private Duration pollMax = Duration.ofSeconds(30);
     private int maxTracked = 100_000;
+    private boolean maxTrackedSet;
+    private @Nullable StatusStore store;
 
     private Builder(WhatsAppClient whatsApp) {
       this.whatsApp = whatsApp;
@@ -358,7 +453,20 @@ public final class StatusTracker {
     }
 
     /**
-     * Sets how many messages are followed at most (default 100,000; oldest dropped first).
+     * Keeps the records in this store instead of one in this process's memory: share one store between
+     * the instances of a fleet so that each can follow every message.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder statusStore(StatusStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets how many messages the default in-memory store follows at most (default 100,000; oldest dropped
+     * first). A store given to {@link #statusStore(StatusStore)} sets its own bounds.
      *
      * @param max positive
      * @return this builder
@@ -368,6 +476,7 @@ public final class StatusTracker {
         throw new IllegalArgumentException("maxTracked must be positive, was " + max);
       }
       this.maxTracked = max;
+      this.maxTrackedSet = true;
       return this;
     }
 
@@ -385,6 +494,10 @@ public final class StatusTracker {
      * @return the tracker
      */
     public StatusTracker build() {
+      if (store != null && maxTrackedSet) {
+        throw new IllegalStateException("maxTracked applies to the default in-memory store only: set the bounds"
+            + " of the store given to statusStore(...) on that store");
+      }
       return new StatusTracker(this);
     }
   }

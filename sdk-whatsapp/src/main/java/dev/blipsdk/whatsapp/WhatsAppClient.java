@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * WhatsApp active messages over a {@link BlipClient}: resolves phone numbers to WhatsApp identities, lists
@@ -34,6 +35,11 @@ import java.util.concurrent.CompletableFuture;
  * generated (or given in {@link SendOptions}) and returned in the {@link SendReceipt}. A message is never
  * sent twice unless the request options declare it idempotent.
  *
+ * <p>With a {@linkplain Builder#rateLimiter(RateLimiter) rate limiter}, every send (blocking, async, bulk)
+ * first waits for a permit, taken after the recipient is resolved and before the message goes out; a
+ * limiter that cannot answer fails the send with a {@link dev.blipsdk.core.exception.StoreException} and
+ * nothing is sent.
+ *
  * <p><b>Thread safety:</b> immutable and thread-safe; share one per {@link BlipClient}. It uses the Blip
  * client's HTTP client and holds no threads of its own (bulk runs create theirs, see {@link BulkSender}).
  */
@@ -47,6 +53,7 @@ public final class WhatsAppClient {
   private final PhoneResolver resolver;
   private final MediaChecker media;
   private final TemplateSender sender;
+  private final @Nullable RateLimiter rateLimiter;
 
   private WhatsAppClient(Builder b) {
     this.blip = b.blip;
@@ -55,7 +62,8 @@ public final class WhatsAppClient {
     this.resolver = new PhoneResolver(blip, b.cacheSize > 0
         ? new ResolutionCache<>(b.cacheSize, b.cacheTtl, blip.clock()) : null, b.cacheNotOnWhatsApp);
     this.media = new MediaChecker(blip);
-    this.sender = new TemplateSender(blip, resolver, media);
+    this.rateLimiter = b.rateLimiter;
+    this.sender = new TemplateSender(blip, resolver, media, rateLimiter);
   }
 
   /**
@@ -103,6 +111,15 @@ public final class WhatsAppClient {
    */
   public Sleeper sleeper() {
     return sleeper;
+  }
+
+  /**
+   * The limiter every send waits for, if one was set.
+   *
+   * @return the limiter, or {@code null}
+   */
+  public @Nullable RateLimiter rateLimiter() {
+    return rateLimiter;
   }
 
   /**
@@ -271,7 +288,13 @@ public final class WhatsAppClient {
    * @return the future receipt
    */
   public CompletableFuture<SendReceipt> sendAsync(Recipient to, TemplateMessage message, SendOptions options) {
-    return sender.sendAsync(to, message, options);
+    return sender.sendAsync(to, message, options, null);
+  }
+
+  /** Sends without blocking; {@code permitTaken} is a limiter the caller already took a permit from. */
+  CompletableFuture<SendReceipt> sendAsync(Recipient to, TemplateMessage message, SendOptions options,
+      @Nullable RateLimiter permitTaken) {
+    return sender.sendAsync(to, message, options, permitTaken);
   }
 
   // ---- media check --------------------------------------------------------------------------------
@@ -309,9 +332,23 @@ public final class WhatsAppClient {
     private int cacheSize;
     private Duration cacheTtl = Duration.ZERO;
     private boolean cacheNotOnWhatsApp;
+    private @Nullable RateLimiter rateLimiter;
 
     private Builder(BlipClient blip) {
       this.blip = blip;
+    }
+
+    /**
+     * Makes every send of this client (blocking, async, bulk) wait for a permit from this limiter first
+     * (off by default). Share one limiter, for example one on Redis, between the instances of a fleet so
+     * that together they stay within the plan.
+     *
+     * @param limiter the limiter
+     * @return this builder
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
     }
 
     /**

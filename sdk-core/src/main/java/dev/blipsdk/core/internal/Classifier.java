@@ -18,6 +18,7 @@ import dev.blipsdk.core.exception.RateLimitException;
 import dev.blipsdk.core.exception.ServerException;
 import dev.blipsdk.core.internal.Attempt.Body;
 import dev.blipsdk.core.internal.Transport.Endpoint;
+import dev.blipsdk.core.observation.AttemptOutcome;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -209,6 +210,48 @@ final class Classifier {
     Throwable cause = body instanceof Body.Malformed m ? m.cause() : null;
     return retryIf(safe, new BlipProtocolException(what + " got a response that is not a command: " + problem
         + unsafeNote, cause, safe, attempt, id), null);
+  }
+
+  /**
+   * How the operation listener names an attempt's outcome.
+   *
+   * @param happened what happened
+   * @param outcome what the classifier made of it
+   * @return the listener's outcome
+   */
+  static AttemptOutcome kind(Attempt happened, Outcome outcome) {
+    if (outcome instanceof Outcome.Success) {
+      return AttemptOutcome.SUCCESS;
+    }
+    BlipException e = outcome instanceof Outcome.Retry r ? r.error() : ((Outcome.Failure) outcome).error();
+    if (e instanceof BlipCommandException) {
+      return AttemptOutcome.COMMAND_FAILURE;
+    }
+    if (e instanceof RateLimitException) {
+      return AttemptOutcome.RATE_LIMITED;
+    }
+    if (e instanceof ServerException || e instanceof GatewayTimeoutException) {
+      return AttemptOutcome.SERVER_ERROR;
+    }
+    if (e instanceof BlipHttpException h) {
+      return h.statusCode() >= 400 && h.statusCode() < 500 ? AttemptOutcome.CLIENT_ERROR
+          : AttemptOutcome.PROTOCOL_ERROR;
+    }
+    if (e instanceof BlipProtocolException) {
+      return AttemptOutcome.PROTOCOL_ERROR;
+    }
+    if (happened instanceof Attempt.NotSent n) {
+      return n.clientClosed() ? AttemptOutcome.CANCELLED : AttemptOutcome.CONNECT_FAILURE;
+    }
+    boolean deadline = happened instanceof Attempt.Broken b ? b.deadlinePassed()
+        : happened instanceof Attempt.Answered a && a.deadlinePassed();
+    if (deadline) {
+      return AttemptOutcome.DEADLINE_EXCEEDED;
+    }
+    if (happened instanceof Attempt.Broken b && b.cancelled()) {
+      return AttemptOutcome.CANCELLED;
+    }
+    return e instanceof BlipTimeoutException ? AttemptOutcome.TIMEOUT : AttemptOutcome.CONNECTION_LOST;
   }
 
   private static Outcome retryIf(boolean retry, BlipException e, @Nullable Duration retryAfter) {

@@ -12,6 +12,8 @@ import dev.blipsdk.core.exception.BlipConnectionException;
 import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.BlipHttpException;
 import dev.blipsdk.core.internal.Attempt.Body;
+import dev.blipsdk.core.observation.Operation;
+import dev.blipsdk.core.observation.OperationListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * turns what happened into an {@link Outcome}; {@link Exchange#next} applies the retry policy and the deadline
  * and says what comes next: done, fail, or wait and attempt again. Two drivers run that same exchange: blocking
  * calls on the caller's thread ({@link Call#execute()}, {@link Sleeper#sleep}), async calls from OkHttp's
- * callbacks ({@link Call#enqueue}, {@link Sleeper#delay}). A hook on each attempt belongs in
- * {@link Exchange#next}, where the attempt's outcome and the wait that follows are known.
+ * callbacks ({@link Call#enqueue}, {@link Sleeper#delay}). The operation listener's hooks sit in the exchange:
+ * an attempt starts in {@link Exchange#newCall} (propagation headers), ends in {@link Exchange#next} (its outcome
+ * and the wait that follows), and the operation ends in the driver.
  *
  * <p>Immutable and thread-safe.
  */
@@ -90,6 +93,7 @@ public final class Transport {
   private final Duration deadline;
   private final boolean logBodies;
   private final BooleanSupplier closed;
+  private final @Nullable OperationListener listener;
 
   /**
    * Creates a transport.
@@ -104,9 +108,11 @@ public final class Transport {
    * @param deadline the default overall deadline
    * @param logBodies whether envelope bodies may be logged at TRACE
    * @param closed whether the client is closed: then no attempt starts
+   * @param listener the operation listener, or {@code null}
    */
   public Transport(OkHttpClient http, HttpUrl baseUrl, String authorization, String userAgent, Clock clock,
-      Sleeper sleeper, RetryPolicy retryPolicy, Duration deadline, boolean logBodies, BooleanSupplier closed) {
+      Sleeper sleeper, RetryPolicy retryPolicy, Duration deadline, boolean logBodies, BooleanSupplier closed,
+      @Nullable OperationListener listener) {
     this.http = http;
     this.messagesUrl = baseUrl.newBuilder().addPathSegment("messages").build();
     this.notificationsUrl = baseUrl.newBuilder().addPathSegment("notifications").build();
@@ -122,6 +128,16 @@ public final class Transport {
     this.deadline = deadline;
     this.logBodies = logBodies;
     this.closed = closed;
+    this.listener = listener;
+  }
+
+  /**
+   * The operation listener, or {@code null}.
+   *
+   * @return the listener
+   */
+  public @Nullable OperationListener listener() {
+    return listener;
   }
 
   /**
@@ -180,6 +196,9 @@ public final class Transport {
       return CompletableFuture.failedFuture(e);
     }
     AsyncDriver driver = new AsyncDriver(exchange);
+    if (exchange.tracker != null) {
+      driver.whenComplete((result, error) -> exchange.ended(error));
+    }
     driver.attempt();
     return (CompletableFuture<Envelope>) (CompletableFuture<?>) driver;
   }
@@ -204,6 +223,8 @@ public final class Transport {
     /** For a command whose caller wants its resource decoded: the type; otherwise null. */
     final @Nullable Class<?> resourceType;
     final @Nullable CommandMethod method;
+    /** Reports each attempt and the end to the client's operation listener; null when it has none. */
+    final @Nullable OperationTracker tracker;
     /** Attempts started. */
     int attempts;
     long attemptStartNanos;
@@ -233,6 +254,18 @@ public final class Transport {
           .headers(headers)
           .post(new EnvelopeBody(body, !safe))
           .build();
+      Operation named = options.operation();
+      this.tracker = listener == null ? null : OperationTracker.start(listener, named != null ? named
+          : command != null ? Operation.command(command.uri())
+          : endpoint == Endpoint.NOTIFICATIONS ? Operation.NOTIFICATION_SEND : Operation.MESSAGE_SEND,
+          method, "/" + endpoint.path, commandsUrl.host(), commandsUrl.port(), commandsUrl.scheme());
+    }
+
+    /** Reports the end of the exchange to the listener, if any. */
+    void ended(@Nullable Throwable error) {
+      if (tracker != null) {
+        tracker.operationEnded(error);
+      }
     }
 
     /** The error that ends the exchange before another attempt (closed client, deadline passed), or null. */
@@ -249,7 +282,7 @@ public final class Transport {
     Call newCall() {
       attempts++;
       attemptStartNanos = System.nanoTime();
-      return http.newCall(request);
+      return http.newCall(tracker == null ? request : tracker.attemptStarted(attempts, request));
     }
 
     /** An answer came: the status, {@code Retry-After} and the body, read the one way there is. */
@@ -328,6 +361,11 @@ public final class Transport {
       Outcome outcome = Classifier.classify(asked, attempts, happened, clock.instant());
       Duration wait = outcome instanceof Outcome.Retry r ? waitBeforeRetry(r) : null;
       log(outcome, wait);
+      if (tracker != null) {
+        // the one place each attempt ends: its outcome and the wait that follows, for the listener
+        tracker.attemptEnded(Classifier.kind(happened, outcome),
+            happened instanceof Attempt.Answered a ? a.status() : 0, wait);
+      }
       if (outcome instanceof Outcome.Success s) {
         return new Step.Done(s.value());
       }
@@ -386,6 +424,17 @@ public final class Transport {
 
   /** The blocking driver: the exchange on the caller's thread. */
   private Object run(Exchange x) {
+    try {
+      Object result = loop(x);
+      x.ended(null);
+      return result;
+    } catch (RuntimeException e) {
+      x.ended(e);
+      throw e;
+    }
+  }
+
+  private Object loop(Exchange x) {
     while (true) {
       BlipException stop = x.stopBeforeAttempt();
       if (stop != null) {

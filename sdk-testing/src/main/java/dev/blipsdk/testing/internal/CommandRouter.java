@@ -19,8 +19,10 @@ public final class CommandRouter {
   /** The standard families. */
   public static CommandRouter standard() {
     return new CommandRouter(List.of(
-        new CrmHandler(), new ContextsHandler(), new HistoryHandler(), new WhatsAppHandler(),
-        new DeskTicketsHandler(), new DeskTeamHandler(), new DeskMonitoringHandler(), new CampaignHandler()));
+        new PingHandler(), new CrmHandler(), new ContextsHandler(), new HistoryHandler(), new WhatsAppHandler(),
+        new DeskTicketsHandler(), new DeskTeamHandler(), new DeskMonitoringHandler(), new CampaignHandler(),
+        new AttendanceHoursHandler(), new RepliesHandler(), new BucketsHandler(), new MediaHandler(),
+        new EventTrackHandler()));
   }
 
   /** The extension domain the command goes to: {@code msging.net}, {@code desk.msging.net}... */

@@ -9,6 +9,8 @@ import dev.blipsdk.core.internal.EnvelopeCodec;
 import dev.blipsdk.core.internal.RecordCodec;
 import dev.blipsdk.core.internal.Redaction;
 import dev.blipsdk.core.internal.Transport;
+import dev.blipsdk.core.observation.Operation;
+import dev.blipsdk.core.observation.OperationListener;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -25,8 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one way into what the core module does not make public: for the core's own packages, the non-public
  * members of {@link BlipClient} and {@link JsonDocument}; for the WhatsApp and Desk modules (the only ones this
- * package is exported to), exactly the few services they need: the client's OkHttp client and default deadline,
- * one deadline across the calls of an operation, masking, and reading an envelope or a time value.
+ * package is exported to), exactly the few services they need: the client's OkHttp client, default deadline and
+ * operation listener, naming their calls, one deadline across the calls of an operation, masking, and reading an
+ * envelope or a time value.
  *
  * <p>Everything else in {@code dev.blipsdk.core.internal}, the transport included, is closed to them.
  * Stateless and thread-safe.
@@ -88,6 +91,29 @@ public final class CoreBridge {
   }
 
   /**
+   * The operation listener a {@link BlipClient} reports to, for feature modules that report waits of their own
+   * (a bulk run's pacing).
+   *
+   * @param client the client
+   * @return its listener, or {@code null} when it has none
+   */
+  public static @Nullable OperationListener operationListener(BlipClient client) {
+    return transport(Objects.requireNonNull(client, "client")).listener();
+  }
+
+  /**
+   * The caller's options, named {@code operation} unless they name one already: how the feature modules name
+   * the calls they make.
+   *
+   * @param options the caller's options
+   * @param operation the feature module's name for the call
+   * @return the options to send with
+   */
+  public static RequestOptions named(RequestOptions options, Operation operation) {
+    return options.operation() != null ? options : options.toBuilder().operation(operation).build();
+  }
+
+  /**
    * Masks identities and phone numbers in an address, for {@code toString()}.
    *
    * @param address the address, or null
@@ -115,7 +141,28 @@ public final class CoreBridge {
    * @throws dev.blipsdk.core.exception.BlipProtocolException if it is not an envelope
    */
   public static Envelope readEnvelope(JsonDocument document) {
-    return EnvelopeCodec.read(new Buffer().writeUtf8(document.json()));
+    return readEnvelope(document.json());
+  }
+
+  /**
+   * Reads an envelope from JSON text (a notification a status store kept).
+   *
+   * @param json the JSON
+   * @return the envelope
+   * @throws dev.blipsdk.core.exception.BlipProtocolException if it is not an envelope
+   */
+  public static Envelope readEnvelope(String json) {
+    return EnvelopeCodec.read(new Buffer().writeUtf8(json));
+  }
+
+  /**
+   * Writes an envelope as the JSON the SDK sends.
+   *
+   * @param envelope the envelope
+   * @return the JSON text
+   */
+  public static String writeEnvelope(Envelope envelope) {
+    return new String(EnvelopeCodec.toBytes(envelope), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**
@@ -242,7 +289,8 @@ public final class CoreBridge {
     }
 
     /**
-     * The options of the next call of the operation: the operation's, with what is left of the deadline.
+     * The options of the next call of the operation: the operation's (its name, retry policy, idempotence), with
+     * what is left of the deadline.
      *
      * @param step what the next call does, for the error
      * @return the options
@@ -253,14 +301,7 @@ public final class CoreBridge {
       if (left.isZero()) {
         throw expired(step);
       }
-      RequestOptions.Builder b = RequestOptions.builder().deadline(left);
-      if (options.retryPolicy() != null) {
-        b.retryPolicy(options.retryPolicy());
-      }
-      if (options.idempotent() != null) {
-        b.idempotent(options.idempotent());
-      }
-      return b.build();
+      return options.toBuilder().deadline(left).build();
     }
 
     /**
