@@ -121,10 +121,15 @@ class OperationListenerTest {
 
   @Test
   void aResponseThatIsNotJsonClosesTheAttemptAsAProtocolError() {
-    server.enqueue(json(200, "<html>"));
+    // a get answered by something that is not a command is asked again (issue 12): every attempt is reported
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(json(200, "<html>"));
+    }
     assertThrows(BlipProtocolException.class, () -> client.execute(contact(), named()));
     assertEquals(List.of("start test.contacts.get /contacts/{identity} GET /commands", "attempt 1",
-        "attempt 1 protocol_error 0", "end 1 BlipProtocolException"), listener.events);
+        "attempt 1 protocol_error 200 retry in " + sleeper.waits.get(0), "attempt 2",
+        "attempt 2 protocol_error 200 retry in " + sleeper.waits.get(1), "attempt 3",
+        "attempt 3 protocol_error 200", "end 3 BlipProtocolException"), listener.events);
   }
 
   @Test

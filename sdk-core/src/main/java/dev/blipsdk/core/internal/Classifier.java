@@ -70,17 +70,22 @@ final class Classifier {
    *
    * @param endpoint where it went
    * @param safeToRepeat {@link #safeToRepeat}
-   * @param what how messages name it: method, path, masked uri
    * @param envelopeId the envelope id
    * @param method a command's method, or null
    * @param uri a command's uri, or null
    * @param deadlineMillis the call's deadline, for messages
    */
-  record Asked(Endpoint endpoint, boolean safeToRepeat, String what, @Nullable String envelopeId,
-      @Nullable CommandMethod method, @Nullable String uri, long deadlineMillis) {
+  record Asked(Endpoint endpoint, boolean safeToRepeat, @Nullable String envelopeId, @Nullable CommandMethod method,
+      @Nullable String uri, long deadlineMillis) {
 
     String path() {
       return "/" + endpoint.path;
+    }
+
+    /** How messages name the call: method, path, masked uri. Made only when a message or a log line needs it. */
+    String what() {
+      return method != null ? "POST /commands " + method.wireValue() + " " + Redaction.uri(uri)
+          : "POST /" + endpoint.path;
     }
   }
 

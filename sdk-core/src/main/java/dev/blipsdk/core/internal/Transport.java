@@ -240,10 +240,8 @@ public final class Transport {
       boolean safe = Classifier.safeToRepeat(endpoint, envelope, options.idempotent());
       Command command = envelope instanceof Command c ? c : null;
       this.method = command == null ? null : command.method();
-      String what = command != null ? "POST /commands " + command.method().wireValue() + " "
-          + Redaction.uri(command.uri()) : "POST /" + endpoint.path;
-      this.asked = new Classifier.Asked(endpoint, safe, what, envelope.id(), method,
-          command == null ? null : command.uri(), d.toMillis());
+      this.asked = new Classifier.Asked(endpoint, safe, envelope.id(), method, command == null ? null : command.uri(),
+          d.toMillis());
       byte[] body = EnvelopeCodec.toBytes(envelope);
       if (logBodies && LOG.isTraceEnabled()) {
         LOG.trace("{} request body: {}", endpoint.path, new String(body, StandardCharsets.UTF_8));

@@ -130,8 +130,7 @@ class ClassifierTest {
   }
 
   private static Classifier.Asked asked(boolean safe) {
-    return new Classifier.Asked(Endpoint.COMMANDS, safe, "POST /commands get /x", "id-1", CommandMethod.GET, "/x",
-        60_000);
+    return new Classifier.Asked(Endpoint.COMMANDS, safe, "id-1", CommandMethod.GET, "/x", 60_000);
   }
 
   @ParameterizedTest(name = "{0}")
