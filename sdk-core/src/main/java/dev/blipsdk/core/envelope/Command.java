@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param resource the resource document, or {@code null}
  * @param status the status of a response; {@code null} on a request
  * @param reason why a response failed, or {@code null}
- * @param metadata string metadata, never {@code null}
+ * @param metadata string metadata in order (a value may be {@code null} where the JSON said so), never
+ *     {@code null}
  */
 public record Command(
     @Nullable String id,
@@ -49,13 +50,13 @@ public record Command(
     @Nullable JsonDocument resource,
     @Nullable CommandStatus status,
     @Nullable Reason reason,
-    Map<String, String> metadata)
+    Map<String, @Nullable String> metadata)
     implements Envelope {
 
   /** Copies the metadata. */
   public Command {
     Objects.requireNonNull(method, "method");
-    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    metadata = Metadata.copy(metadata);
   }
 
   /**
@@ -187,7 +188,7 @@ public record Command(
     private @Nullable JsonDocument resource;
     private @Nullable CommandStatus status;
     private @Nullable Reason reason;
-    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private final Map<String, @Nullable String> metadata = new LinkedHashMap<>();
 
     private Builder() {}
 

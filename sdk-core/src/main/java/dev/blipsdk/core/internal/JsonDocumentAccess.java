@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import okio.BufferedSink;
-import okio.ByteString;
 
 /**
  * Creates {@link JsonDocument}s from JSON the SDK has already checked, without parsing it again, and writes
@@ -14,7 +13,7 @@ import okio.ByteString;
  */
 public final class JsonDocumentAccess {
   private static final MethodHandle TRUSTED;
-  private static final MethodHandle TRUSTED_UTF8;
+  private static final MethodHandle VIEW;
   private static final MethodHandle WRITE_TO;
 
   static {
@@ -22,14 +21,17 @@ public final class JsonDocumentAccess {
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(JsonDocument.class, MethodHandles.lookup());
       TRUSTED = lookup.findStatic(JsonDocument.class, "trusted",
           MethodType.methodType(JsonDocument.class, String.class));
-      TRUSTED_UTF8 = lookup.findStatic(JsonDocument.class, "trustedUtf8",
-          MethodType.methodType(JsonDocument.class, ByteString.class));
+      VIEW = lookup.findStatic(JsonDocument.class, "view",
+          MethodType.methodType(JsonDocument.class, byte[].class, int.class, int.class));
       WRITE_TO = lookup.findVirtual(JsonDocument.class, "writeTo",
           MethodType.methodType(void.class, BufferedSink.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
+
+  /** The JSON {@code null} document. */
+  public static final JsonDocument NULL = trusted("null");
 
   private JsonDocumentAccess() {}
 
@@ -50,15 +52,17 @@ public final class JsonDocumentAccess {
   }
 
   /**
-   * Wraps UTF-8 JSON known to be well-formed (captured by a JSON reader), keeping the bytes: decoding reads
-   * them directly and the text is made only if asked for.
+   * Wraps a range of UTF-8 JSON known to be well-formed, without a copy: decoding reads the bytes directly and
+   * the text is made only if asked for. The bytes must never change afterwards.
    *
-   * @param utf8 well-formed UTF-8 JSON
+   * @param utf8 the bytes
+   * @param offset where the document starts
+   * @param length its length
    * @return the document
    */
-  public static JsonDocument trusted(ByteString utf8) {
+  public static JsonDocument view(byte[] utf8, int offset, int length) {
     try {
-      return (JsonDocument) TRUSTED_UTF8.invokeExact(utf8);
+      return (JsonDocument) VIEW.invokeExact(utf8, offset, length);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {

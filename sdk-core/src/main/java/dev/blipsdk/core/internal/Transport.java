@@ -402,7 +402,7 @@ public final class Transport {
         // The body's bytes, kept for the fallback. Not Buffer.copy() or source.peek(): both share okio
         // segments, and a shared segment is never returned to okio's pool (measured: +7 KiB a call).
         byte[] bytes = body.bytes();
-        Object resource = EnvelopeCodec.readCommandResource(new okio.Buffer().write(bytes), plan.resourceType);
+        Object resource = EnvelopeCodec.readCommandResource(bytes, plan.resourceType);
         if (resource != null) {
           return new Outcome(resource, null, false, null);
         }
@@ -419,8 +419,10 @@ public final class Transport {
         Command request = (Command) plan.envelope;
         Reason reason = command.reason() == null
             ? new Reason(null, "the server reported a failure without a reason") : command.reason();
+        // the uri the server reports (#command.uri, absolute) when it says one, else the request's
+        String serverUri = command.metadata().get("#command.uri");
         return new Outcome(null, new BlipCommandException(reason, id, request.method().wireValue(),
-            request.uri(), attempt), false, null);
+            serverUri == null || serverUri.isBlank() ? request.uri() : serverUri, attempt), false, null);
       }
       if (plan.resourceType != null) {
         return new Outcome(command.requireResource().decode(plan.resourceType), null, false, null);

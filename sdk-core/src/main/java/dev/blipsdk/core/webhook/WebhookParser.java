@@ -6,13 +6,11 @@ import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.internal.EnvelopeCodec;
-import dev.blipsdk.core.internal.Json;
 import dev.blipsdk.core.internal.JsonDocumentAccess;
 import dev.blipsdk.core.webhook.WebhookParseException.Failure;
 import dev.blipsdk.core.webhook.internal.BodyChecks;
 import dev.blipsdk.core.webhook.internal.ContentReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -123,10 +121,12 @@ public final class WebhookParser {
       throw fail(Failure.NOT_AN_ENVELOPE, "expected a JSON object (a LIME envelope) but the body is "
           + kindOf(first), null);
     }
-    JsonDocument raw = JsonDocumentAccess.trusted(new String(body, StandardCharsets.UTF_8));
+    // a copy: the caller may reuse its buffer, and the event's documents are views of these bytes
+    byte[] bytes = body.clone();
+    JsonDocument raw = JsonDocumentAccess.view(bytes, 0, bytes.length);
     Envelope envelope;
     try (Buffer source = new Buffer()) {
-      source.write(body);
+      source.write(bytes);
       envelope = EnvelopeCodec.read(source);
     } catch (RuntimeException e) {
       if (!hasEnvelopeFields(raw)) {
@@ -147,11 +147,11 @@ public final class WebhookParser {
     }
     if (envelope instanceof Message m) {
       String base = ContentReader.baseType(m.type());
-      Object tree = ContentReader.readsTree(base) ? Json.parseTree(m.content().json()) : null;
-      TicketSnapshot ticket = ContentReader.ticket(base, tree);
+      TicketSnapshot ticket = ContentReader.ticket(base, m.content());
       if (ticket != null) {
         return new TicketEvent(m, ticket, raw);
       }
+      Object tree = ContentReader.readsTree(base) ? m.content().tree() : null;
       return new InboundMessage(m, ContentReader.content(base, m.content(), tree), raw);
     }
     return new UnknownEvent(envelope, raw);
@@ -176,7 +176,7 @@ public final class WebhookParser {
 
   private static boolean hasEnvelopeFields(JsonDocument raw) {
     try {
-      return !(Json.parseTree(raw.json()) instanceof Map<?, ?> map)
+      return !(raw.tree() instanceof Map<?, ?> map)
           || map.containsKey("type") || map.containsKey("content") || map.containsKey("event")
           || map.containsKey("method");
     } catch (RuntimeException e) {

@@ -46,7 +46,15 @@ class EnvelopeParsingTest {
     assertEquals(CommandMethod.UNKNOWN, c.method());
     assertEquals(CommandStatus.UNKNOWN, c.status());
     assertEquals(62, c.reason().code());
-    assertEquals(Map.of("n", "5", "b", "true", "o", "{\"k\":\"v\"}"), c.metadata());
+    java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("n", "5");
+    expected.put("b", "true");
+    expected.put("o", "{\"k\":\"v\"}");
+    expected.put("nul", null); // a JSON null stays a null entry, in order
+    assertEquals(expected, c.metadata());
+    assertEquals(List.of("n", "b", "o", "nul"), List.copyOf(c.metadata().keySet()));
+    assertTrue(new String(dev.blipsdk.core.internal.EnvelopeCodec.toBytes(c), java.nio.charset.StandardCharsets.UTF_8)
+        .contains("\"nul\":null"), "written back as null");
   }
 
   @Test
