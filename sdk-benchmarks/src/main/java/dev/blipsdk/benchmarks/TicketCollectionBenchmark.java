@@ -61,7 +61,7 @@ public class TicketCollectionBenchmark {
    */
   @Benchmark
   public Object sdkTicketsOnePass() {
-    return EnvelopeCodec.readCommandResource(new Buffer().write(Payloads.TICKETS_RESPONSE_BYTES),
+    return EnvelopeCodec.readCommandResource(Payloads.TICKETS_RESPONSE_BYTES,
         SdkModels.TicketPage.class);
   }
 

@@ -6,7 +6,7 @@ import dev.blipsdk.core.PagedIterable;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
-import dev.blipsdk.desk.internal.WireCollection;
+import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,13 +71,9 @@ public final class Agents {
   }
 
   private Page<Agent> fetch(int skip, int take) {
-    WireCollection c = WireCollection.of(desk.get(CommandUri.path("/attendants").query("$skip", skip)
-        .query("$take", take).build()));
-    List<Agent> out = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      out.add(Agent.fromWire(item));
-    }
-    return new Page<>(out, c.total(), skip, take);
+    Pages.Agents page = desk.get(CommandUri.path("/attendants").query("$skip", skip).query("$take", take).build(),
+        Pages.Agents.class);
+    return new Page<>(page.items(), page.total(), skip, take);
   }
 
   /**
@@ -210,11 +206,6 @@ public final class Agents {
   }
 
   private List<Team> teams(String uri) {
-    WireCollection c = WireCollection.of(desk.get(uri));
-    List<Team> out = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      out.add(Team.fromWire(item));
-    }
-    return List.copyOf(out);
+    return desk.get(uri, Pages.Teams.class).items();
   }
 }

@@ -9,7 +9,7 @@ import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
-import dev.blipsdk.desk.internal.WireCollection;
+import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +66,7 @@ public final class Contacts {
    *     command failed
    */
   public Contact get(Identity identity) {
-    Command response = crm.get(contactUri(identity).build());
-    return Contact.fromWire(response.requireResource().tree());
+    return crm.get(contactUri(identity).build(), Contact.class);
   }
 
   /**
@@ -166,12 +165,8 @@ public final class Contacts {
   }
 
   private Page<Contact> fetch(String uri, int skip, int take) {
-    WireCollection c = WireCollection.of(crm.get(uri));
-    List<Contact> items = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      items.add(Contact.fromWire(item));
-    }
-    return new Page<>(items, c.total(), skip, take);
+    Pages.Contacts page = crm.get(uri, Pages.Contacts.class);
+    return new Page<>(page.items(), page.total(), skip, take);
   }
 
   /**
@@ -195,9 +190,9 @@ public final class Contacts {
     Command response = crm.setIdempotent(contactUri(identity).encodedSegment("comments").build(), COMMENT_TYPE,
         resource);
     if (response.resource() != null && response.resource().isObject()) {
-      return ContactComment.fromWire(response.resource().tree());
+      return response.resource().decode(ContactComment.class);
     }
-    return new ContactComment(id, content, null);
+    return new ContactComment(id, null, content, null, null);
   }
 
   /**
@@ -211,11 +206,9 @@ public final class Contacts {
     Objects.requireNonNull(identity, "identity");
     List<ContactComment> out = new ArrayList<>();
     for (int skip = 0; ; skip += COMMENTS_PAGE) {
-      WireCollection c = WireCollection.of(crm.get(contactUri(identity).encodedSegment("comments")
-          .query("$skip", skip).query("$take", COMMENTS_PAGE).build()));
-      for (Object item : c.items()) {
-        out.add(ContactComment.fromWire(item));
-      }
+      Pages.Comments c = crm.get(contactUri(identity).encodedSegment("comments")
+          .query("$skip", skip).query("$take", COMMENTS_PAGE).build(), Pages.Comments.class);
+      out.addAll(c.items());
       Long total = c.total();
       boolean more = total != null ? skip + c.items().size() < total : c.items().size() >= COMMENTS_PAGE;
       if (c.items().isEmpty() || !more) {

@@ -3,14 +3,14 @@ package dev.blipsdk.desk;
 import dev.blipsdk.core.CommandUri;
 import dev.blipsdk.core.Page;
 import dev.blipsdk.core.PagedIterable;
-import dev.blipsdk.core.envelope.Command;
+import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.desk.internal.DeskTransport;
-import dev.blipsdk.desk.internal.WireCollection;
+import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Desk monitoring for the current day ({@code /monitoring/...?version=2}): ticket counts, per agent and
@@ -40,15 +40,17 @@ public final class Monitoring {
    * @return the summary
    */
   public TicketsSummary tickets() {
-    Command response = desk.get(CommandUri.path("/monitoring/tickets").query("version", 2).build());
-    Object tree = response.requireResource().tree();
-    if (tree instanceof Map<?, ?> map && map.get("items") instanceof List<?> items) {
+    JsonDocument resource = desk.get(CommandUri.path("/monitoring/tickets").query("version", 2).build())
+        .requireResource();
+    if (resource.member("items").isPresent()) {
+      // some tenants answer with a collection of one summary
+      List<TicketsSummary> items = resource.asCollection(TicketsSummary.class).items();
       if (items.isEmpty()) {
         throw new BlipProtocolException("the tickets summary came back as an empty collection");
       }
-      tree = items.get(0);
+      return items.get(0);
     }
-    return TicketsSummary.fromWire(tree);
+    return resource.decode(TicketsSummary.class);
   }
 
   /**
@@ -57,7 +59,8 @@ public final class Monitoring {
    * @return the figures, one per agent
    */
   public List<AgentMetrics> agents() {
-    return all("/monitoring/attendants", AgentMetrics::fromWire);
+    return all("/monitoring/attendants", Pages.AgentFigures.class, Pages.AgentFigures::total,
+        Pages.AgentFigures::items);
   }
 
   /**
@@ -66,7 +69,7 @@ public final class Monitoring {
    * @return the figures, one per team
    */
   public List<TeamMetrics> teams() {
-    return all("/monitoring/teams", TeamMetrics::fromWire);
+    return all("/monitoring/teams", Pages.TeamFigures.class, Pages.TeamFigures::total, Pages.TeamFigures::items);
   }
 
   /**
@@ -75,7 +78,8 @@ public final class Monitoring {
    * @return the waiting tickets
    */
   public List<MonitoredTicket> waitingTickets() {
-    return all("/monitoring/waiting-tickets", MonitoredTicket::fromWire);
+    return all("/monitoring/waiting-tickets", Pages.MonitoredTickets.class, Pages.MonitoredTickets::total,
+        Pages.MonitoredTickets::items);
   }
 
   /**
@@ -84,20 +88,20 @@ public final class Monitoring {
    * @return the open tickets
    */
   public List<MonitoredTicket> openTickets() {
-    return all("/monitoring/open-tickets", MonitoredTicket::fromWire);
+    return all("/monitoring/open-tickets", Pages.MonitoredTickets.class, Pages.MonitoredTickets::total,
+        Pages.MonitoredTickets::items);
   }
 
-  private <T> List<T> all(String path, Function<Object, T> mapper) {
+  private <P, T> List<T> all(String path, Class<P> pageType, Function<P, @Nullable Long> totalOf,
+      Function<P, List<T>> itemsOf) {
     PagedIterable<T> pages = PagedIterable.of((skip, take) -> {
-      WireCollection c = WireCollection.of(desk.get(CommandUri.path(path).query("version", 2)
-          .query("$skip", skip).query("$take", take).build()));
-      List<T> out = new ArrayList<>(c.items().size());
-      for (Object item : c.items()) {
-        out.add(mapper.apply(item));
-      }
+      P page = desk.get(CommandUri.path(path).query("version", 2).query("$skip", skip).query("$take", take)
+          .build(), pageType);
+      List<T> out = itemsOf.apply(page);
       // paging on these resources is not documented: a server that ignores $take and answers everything
       // at once must not be asked again (and again) for the next page
-      Long total = c.total() == null && out.size() > take ? (long) skip + out.size() : c.total();
+      Long total = totalOf.apply(page) == null && out.size() > take ? (long) skip + out.size()
+          : totalOf.apply(page);
       return new Page<>(out, total, skip, take);
     }, PAGE, Long.MAX_VALUE);
     List<T> out = new ArrayList<>();

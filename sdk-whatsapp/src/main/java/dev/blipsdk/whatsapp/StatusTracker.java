@@ -12,7 +12,6 @@ import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.RateLimitException;
-import dev.blipsdk.core.internal.EnvelopeCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -389,8 +387,7 @@ public final class StatusTracker {
   private StatusReport feed(String messageId, Command response) {
     JsonDocument resource = response.resource();
     if (resource != null) {
-      for (JsonDocument item : resource.asCollection().items()) {
-        Envelope env = EnvelopeCodec.read(new Buffer().writeUtf8(item.json()));
+      for (Envelope env : resource.asCollection(Envelope.class).items()) {
         if (env instanceof Notification n) {
           accept(n.id() == null ? new Notification(messageId, n.from(), n.to(), n.pp(), n.event(), n.eventName(),
               n.reason(), n.metadata()) : n);

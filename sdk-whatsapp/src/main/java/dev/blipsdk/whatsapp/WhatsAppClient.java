@@ -294,22 +294,13 @@ public final class WhatsAppClient {
     if (resource == null || !resource.isObject()) {
       return new Resolution.NotOnWhatsApp(p, new Reason(null, "the accounts lookup returned no account"));
     }
-    Map<String, Object> map = resource.asMap();
-    Object account = map.get("alternativeAccount");
-    if (!(account instanceof String s) || s.isBlank()) {
-      account = map.get("identity");
-    }
-    if (!(account instanceof String s) || s.isBlank()) {
+    WhatsAppAccount found = resource.decode(WhatsAppAccount.class);
+    Identity identity = found.sendTo();
+    if (identity == null) {
       return new Resolution.NotOnWhatsApp(p, new Reason(null, "the accounts lookup returned no identity"));
     }
-    Identity identity;
-    try {
-      identity = Identity.parse(s);
-    } catch (IllegalArgumentException e) {
-      throw new BlipProtocolException("the accounts lookup returned an invalid identity", e);
-    }
-    Object name = map.get("fullName");
-    return new Resolution.Found(p, identity, name instanceof String n && !n.isBlank() ? n : null);
+    String name = found.fullName();
+    return new Resolution.Found(p, identity, name == null || name.isBlank() ? null : name, found);
   }
 
   // ---- sending ----------------------------------------------------------------------------------

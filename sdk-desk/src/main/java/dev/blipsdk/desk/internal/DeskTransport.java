@@ -53,6 +53,33 @@ public final class DeskTransport {
   }
 
   /**
+   * {@code get uri}, the resource decoded into {@code resultType} by the public typed
+   * {@code BlipClient.execute(Command, Class)} (one pass over the response).
+   *
+   * @param uri the uri
+   * @param resultType the resource's type
+   * @param <T> the resource's type
+   * @return the resource
+   */
+  public <T> T get(String uri, Class<T> resultType) {
+    return client.execute(Command.get(uri).to(to).build(), resultType);
+  }
+
+  /**
+   * {@code set uri} with a resource, the response's resource decoded into {@code resultType}.
+   *
+   * @param uri the uri
+   * @param type the resource type
+   * @param resource the resource tree or document
+   * @param resultType the response resource's type
+   * @param <T> the response resource's type
+   * @return the response's resource
+   */
+  public <T> T set(String uri, String type, Object resource, Class<T> resultType) {
+    return client.execute(Command.set(uri, type, JsonDocument.of(resource)).to(to).build(), resultType);
+  }
+
+  /**
    * {@code set uri} with a resource.
    *
    * @param uri the uri
