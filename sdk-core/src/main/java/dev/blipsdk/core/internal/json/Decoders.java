@@ -281,8 +281,9 @@ public final class Decoders {
     }
   }
 
+  /** The elements of an array, JSON nulls left out, as an immutable list (records' copies of it are free). */
   private static List<Object> list(JsonCursor c, Decoder element) {
-    List<Object> out = new ArrayList<>();
+    List<Object> out = null;
     c.beginArray();
     boolean first = true;
     for (int i = 0; c.hasNextElement(first); i++) {
@@ -290,13 +291,16 @@ public final class Decoders {
       try {
         Object v = element.readNullable(c);
         if (v != null) {
+          if (out == null) {
+            out = new ArrayList<>();
+          }
           out.add(v);
         }
       } catch (Failure f) {
         throw f.element(i);
       }
     }
-    return Collections.unmodifiableList(out);
+    return out == null ? List.of() : List.copyOf(out);
   }
 
   /**
@@ -1180,7 +1184,11 @@ public final class Decoders {
       Decoder[] decoders = decoders();
       int n = decoders.length;
       Object[] args = new Object[n];
-      byte[] quality = new byte[n];
+      // how each component was matched: none, without regard to case, or exactly (two bits a component in
+      // two longs for up to 64 components, else an array)
+      long caseless = 0;
+      long exact = 0;
+      byte[] quality = n > 64 ? new byte[n] : null;
       byte[] b = c.bytes;
       int start = c.position();
       c.beginObject();
@@ -1201,12 +1209,26 @@ public final class Decoders {
           continue;
         }
         int index = match & 0xffff;
-        byte q = (byte) ((match & NameTable.EXACT) != 0 ? 2 : 1);
-        if (quality[index] >= q) {
-          c.skipValue();
-          continue;
+        boolean isExact = (match & NameTable.EXACT) != 0;
+        if (quality != null) {
+          byte q = (byte) (isExact ? 2 : 1);
+          if (quality[index] >= q) {
+            c.skipValue();
+            continue;
+          }
+          quality[index] = q;
+        } else {
+          long bit = 1L << index;
+          if ((exact & bit) != 0 || (!isExact && (caseless & bit) != 0)) {
+            c.skipValue();
+            continue;
+          }
+          if (isExact) {
+            exact |= bit;
+          } else {
+            caseless |= bit;
+          }
         }
-        quality[index] = q;
         try {
           if (c.peek() == JsonCursor.NULL) {
             c.nextNull();

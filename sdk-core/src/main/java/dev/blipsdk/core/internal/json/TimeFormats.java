@@ -35,6 +35,10 @@ public final class TimeFormats {
    * @throws DateTimeParseException if the text is neither
    */
   public static Instant instant(String text) {
+    Instant fast = isoFast(text);
+    if (fast != null) {
+      return fast;
+    }
     String s = text.trim();
     if (!s.isEmpty() && (Character.isDigit(s.charAt(s.length() - 1)) && isNumber(s))) {
       return epoch(new BigDecimal(s));
@@ -48,6 +52,81 @@ public final class TimeFormats {
         return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
       }
     }
+  }
+
+  /**
+   * The common forms without a formatter (which allocates a parse context per call):
+   * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}][Z|+hh:mm|-hh:mm]}; null for anything else, which the full parsers read.
+   */
+  private static @Nullable Instant isoFast(String s) {
+    int n = s.length();
+    if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (i < n && s.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        if (i - start < 9) {
+          nanos = nanos * 10 + (s.charAt(i) - '0');
+        }
+        i++;
+      }
+      int count = i - start;
+      if (count == 0) {
+        return null;
+      }
+      for (int k = count; k < 9; k++) {
+        nanos *= 10;
+      }
+    }
+    int offsetSeconds = 0;
+    if (i < n) {
+      char c = s.charAt(i);
+      if ((c == 'Z' || c == 'z') && i == n - 1) {
+        offsetSeconds = 0;
+      } else if ((c == '+' || c == '-') && i == n - 6 && s.charAt(i + 3) == ':') {
+        int oh = digits(s, i + 1, 2);
+        int om = digits(s, i + 4, 2);
+        if (oh < 0 || oh > 18 || om < 0 || om > 59) {
+          return null;
+        }
+        offsetSeconds = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
+      } else {
+        return null;
+      }
+    }
+    if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null; // the full parser reports the bad date
+    }
+    long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+    long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /** The value of {@code count} ASCII digits at {@code from}, or -1. */
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static boolean isNumber(String s) {
