@@ -6,11 +6,12 @@ module dev.blipsdk.core {
   requires transitive okhttp3;
   requires com.squareup.moshi;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.blipsdk.core;
   exports dev.blipsdk.core.envelope;
   exports dev.blipsdk.core.exception;
+  exports dev.blipsdk.core.observation;
   exports dev.blipsdk.core.webhook;
   exports dev.blipsdk.core.internal to dev.blipsdk.whatsapp, dev.blipsdk.desk;
 }

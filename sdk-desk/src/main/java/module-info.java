@@ -4,7 +4,7 @@ module dev.blipsdk.desk {
   requires transitive dev.blipsdk.whatsapp;
   requires com.squareup.moshi;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   exports dev.blipsdk.desk;
   // the collection records of internal.Pages are decoded by core's reader (BlipClient.execute(Command, Class))
   exports dev.blipsdk.desk.internal to dev.blipsdk.core;

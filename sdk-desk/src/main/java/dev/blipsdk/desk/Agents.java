@@ -6,6 +6,8 @@ import dev.blipsdk.core.PagedIterable;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.core.observation.Operation;
+import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +73,7 @@ public final class Agents {
   }
 
   private Page<Agent> fetch(int skip, int take) {
-    Pages.Agents page = desk.get(CommandUri.path("/attendants").query("$skip", skip).query("$take", take).build(),
+    Pages.Agents page = desk.get(DeskOperations.AGENTS_LIST, CommandUri.path("/attendants").query("$skip", skip).query("$take", take).build(),
         Pages.Agents.class);
     return new Page<>(page.items(), page.total(), skip, take);
   }
@@ -116,7 +118,7 @@ public final class Agents {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("identity", agent.value());
     r.put("teams", List.copyOf(teams));
-    desk.setIdempotent("/attendants", TYPE, r);
+    desk.setIdempotent(DeskOperations.AGENTS_SET, "/attendants", TYPE, r);
   }
 
   /**
@@ -151,7 +153,7 @@ public final class Agents {
    */
   public void remove(Identity agent) {
     Objects.requireNonNull(agent, "agent");
-    desk.delete(removeUri(agent));
+    desk.delete(DeskOperations.AGENTS_DELETE, removeUri(agent));
   }
 
   static String removeUri(Identity agent) {
@@ -184,7 +186,7 @@ public final class Agents {
     if (customPauseReason != null) {
       r.put("customPauseReason", customPauseReason);
     }
-    desk.setIdempotent("/attendants/change-status", STATUS_TYPE, r);
+    desk.setIdempotent(DeskOperations.AGENTS_CHANGE_STATUS, "/attendants/change-status", STATUS_TYPE, r);
   }
 
   /**
@@ -193,7 +195,7 @@ public final class Agents {
    * @return the teams
    */
   public List<Team> teams() {
-    return teams("/teams");
+    return teams(DeskOperations.TEAMS_LIST, "/teams");
   }
 
   /**
@@ -202,10 +204,10 @@ public final class Agents {
    * @return the teams with at least the online counts the server reports
    */
   public List<Team> teamsWithAgentsOnline() {
-    return teams("/teams/agents-online");
+    return teams(DeskOperations.TEAMS_AGENTS_ONLINE, "/teams/agents-online");
   }
 
-  private List<Team> teams(String uri) {
-    return desk.get(uri, Pages.Teams.class).items();
+  private List<Team> teams(Operation operation, String uri) {
+    return desk.get(operation, uri, Pages.Teams.class).items();
   }
 }

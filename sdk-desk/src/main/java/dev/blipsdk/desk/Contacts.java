@@ -9,6 +9,7 @@ import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public final class Contacts {
    *     command failed
    */
   public Contact get(Identity identity) {
-    return crm.get(contactUri(identity).build(), Contact.class);
+    return crm.get(DeskOperations.CONTACTS_GET, contactUri(identity).build(), Contact.class);
   }
 
   /**
@@ -97,7 +98,7 @@ public final class Contacts {
    */
   public void replace(Contact contact) {
     Objects.requireNonNull(contact, "contact");
-    crm.setIdempotent("/contacts", MediaTypes.CONTACT, contact.toWire());
+    crm.setIdempotent(DeskOperations.CONTACTS_SET, "/contacts", MediaTypes.CONTACT, contact.toWire());
   }
 
   /**
@@ -109,7 +110,7 @@ public final class Contacts {
    */
   public void update(ContactUpdate update) {
     Objects.requireNonNull(update, "update");
-    crm.merge("/contacts", MediaTypes.CONTACT, update.toWire());
+    crm.merge(DeskOperations.CONTACTS_MERGE, "/contacts", MediaTypes.CONTACT, update.toWire());
   }
 
   /**
@@ -119,7 +120,7 @@ public final class Contacts {
    * @throws dev.blipsdk.core.exception.BlipException if the command failed
    */
   public void delete(Identity identity) {
-    crm.delete(contactUri(identity).build());
+    crm.delete(DeskOperations.CONTACTS_DELETE, contactUri(identity).build());
   }
 
   /**
@@ -165,7 +166,7 @@ public final class Contacts {
   }
 
   private Page<Contact> fetch(String uri, int skip, int take) {
-    Pages.Contacts page = crm.get(uri, Pages.Contacts.class);
+    Pages.Contacts page = crm.get(DeskOperations.CONTACTS_LIST, uri, Pages.Contacts.class);
     return new Page<>(page.items(), page.total(), skip, take);
   }
 
@@ -187,7 +188,7 @@ public final class Contacts {
     Map<String, Object> resource = new LinkedHashMap<>();
     resource.put("id", id);
     resource.put("content", content);
-    Command response = crm.setIdempotent(contactUri(identity).encodedSegment("comments").build(), COMMENT_TYPE,
+    Command response = crm.setIdempotent(DeskOperations.COMMENTS_ADD, contactUri(identity).encodedSegment("comments").build(), COMMENT_TYPE,
         resource);
     if (response.resource() != null && response.resource().isObject()) {
       return response.resource().decode(ContactComment.class);
@@ -206,7 +207,7 @@ public final class Contacts {
     Objects.requireNonNull(identity, "identity");
     List<ContactComment> out = new ArrayList<>();
     for (int skip = 0; ; skip += COMMENTS_PAGE) {
-      Pages.Comments c = crm.get(contactUri(identity).encodedSegment("comments")
+      Pages.Comments c = crm.get(DeskOperations.COMMENTS_LIST, contactUri(identity).encodedSegment("comments")
           .query("$skip", skip).query("$take", COMMENTS_PAGE).build(), Pages.Comments.class);
       out.addAll(c.items());
       Long total = c.total();
@@ -225,7 +226,7 @@ public final class Contacts {
    */
   public void deleteComment(Identity identity, String commentId) {
     Objects.requireNonNull(commentId, "commentId");
-    crm.delete(contactUri(identity).encodedSegment("comments").segment(commentId).build());
+    crm.delete(DeskOperations.COMMENTS_DELETE, contactUri(identity).encodedSegment("comments").segment(commentId).build());
   }
 
   private static CommandUri contactUri(@Nullable Identity identity) {

@@ -6,6 +6,8 @@ import dev.blipsdk.core.PagedIterable;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.desk.internal.DeskTransport;
+import dev.blipsdk.core.observation.Operation;
+import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,8 @@ public final class Monitoring {
    * @return the summary
    */
   public TicketsSummary tickets() {
-    JsonDocument resource = desk.get(CommandUri.path("/monitoring/tickets").query("version", 2).build())
+    JsonDocument resource = desk.get(DeskOperations.MONITORING_TICKETS,
+        CommandUri.path("/monitoring/tickets").query("version", 2).build())
         .requireResource();
     if (resource.member("items").isPresent()) {
       // some tenants answer with a collection of one summary
@@ -59,7 +62,7 @@ public final class Monitoring {
    * @return the figures, one per agent
    */
   public List<AgentMetrics> agents() {
-    return all("/monitoring/attendants", Pages.AgentFigures.class, Pages.AgentFigures::total,
+    return all(DeskOperations.MONITORING_AGENTS, "/monitoring/attendants", Pages.AgentFigures.class, Pages.AgentFigures::total,
         Pages.AgentFigures::items);
   }
 
@@ -69,7 +72,8 @@ public final class Monitoring {
    * @return the figures, one per team
    */
   public List<TeamMetrics> teams() {
-    return all("/monitoring/teams", Pages.TeamFigures.class, Pages.TeamFigures::total, Pages.TeamFigures::items);
+    return all(DeskOperations.MONITORING_TEAMS, "/monitoring/teams", Pages.TeamFigures.class,
+        Pages.TeamFigures::total, Pages.TeamFigures::items);
   }
 
   /**
@@ -78,7 +82,7 @@ public final class Monitoring {
    * @return the waiting tickets
    */
   public List<MonitoredTicket> waitingTickets() {
-    return all("/monitoring/waiting-tickets", Pages.MonitoredTickets.class, Pages.MonitoredTickets::total,
+    return all(DeskOperations.MONITORING_WAITING, "/monitoring/waiting-tickets", Pages.MonitoredTickets.class, Pages.MonitoredTickets::total,
         Pages.MonitoredTickets::items);
   }
 
@@ -88,14 +92,14 @@ public final class Monitoring {
    * @return the open tickets
    */
   public List<MonitoredTicket> openTickets() {
-    return all("/monitoring/open-tickets", Pages.MonitoredTickets.class, Pages.MonitoredTickets::total,
+    return all(DeskOperations.MONITORING_OPEN, "/monitoring/open-tickets", Pages.MonitoredTickets.class, Pages.MonitoredTickets::total,
         Pages.MonitoredTickets::items);
   }
 
-  private <P, T> List<T> all(String path, Class<P> pageType, Function<P, @Nullable Long> totalOf,
+  private <P, T> List<T> all(Operation operation, String path, Class<P> pageType, Function<P, @Nullable Long> totalOf,
       Function<P, List<T>> itemsOf) {
     PagedIterable<T> pages = PagedIterable.of((skip, take) -> {
-      P page = desk.get(CommandUri.path(path).query("version", 2).query("$skip", skip).query("$take", take)
+      P page = desk.get(operation, CommandUri.path(path).query("version", 2).query("$skip", skip).query("$take", take)
           .build(), pageType);
       List<T> out = itemsOf.apply(page);
       // paging on these resources is not documented: a server that ignores $take and answers everything

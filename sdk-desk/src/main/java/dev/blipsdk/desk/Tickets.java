@@ -10,6 +10,7 @@ import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
 import dev.blipsdk.desk.internal.OData;
+import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.Pages;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ public final class Tickets {
     Objects.requireNonNull(customer, "customer");
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("customerIdentity", customer.value());
-    return desk.set("/tickets", MediaTypes.TICKET, r, Ticket.class);
+    return desk.set(DeskOperations.TICKETS_CREATE, "/tickets", MediaTypes.TICKET, r, Ticket.class);
   }
 
   /**
@@ -75,7 +76,7 @@ public final class Tickets {
     r.put("customerIdentity", customer.value());
     r.put("agentIdentity", agent.value());
     r.put("team", team);
-    return desk.set("/tickets", MediaTypes.TICKET, r, Ticket.class);
+    return desk.set(DeskOperations.TICKETS_CREATE, "/tickets", MediaTypes.TICKET, r, Ticket.class);
   }
 
   /**
@@ -89,7 +90,7 @@ public final class Tickets {
   public Ticket get(String ticketId) {
     requireText("ticketId", ticketId);
     try {
-      return desk.get(CommandUri.path("/ticket").segment(ticketId).build(), Ticket.class);
+      return desk.get(DeskOperations.TICKETS_GET, CommandUri.path("/ticket").segment(ticketId).build(), Ticket.class);
     } catch (BlipCommandException e) {
       Integer code = e.reasonCode();
       if (code == null || code != Reason.RESOURCE_NOT_SUPPORTED) {
@@ -97,7 +98,7 @@ public final class Tickets {
       }
       String uri = CommandUri.path("/tickets").query("$filter", "id eq " + OData.string(ticketId))
           .query("$skip", 0).query("$take", 1).build();
-      List<Ticket> found = desk.get(uri, Pages.Tickets.class).items();
+      List<Ticket> found = desk.get(DeskOperations.TICKETS_LIST, uri, Pages.Tickets.class).items();
       if (found.isEmpty()) {
         throw new BlipCommandException(new Reason(Reason.RESOURCE_NOT_FOUND, "The requested resource was not found"),
             null, "get", uri, 1);
@@ -143,7 +144,8 @@ public final class Tickets {
       if (closed) {
         uri.query("$closed", "true");
       }
-      Pages.Tickets page = desk.get(uri.query("$skip", skip).query("$take", t).build(), Pages.Tickets.class);
+      Pages.Tickets page = desk.get(DeskOperations.TICKETS_LIST, uri.query("$skip", skip).query("$take", t).build(),
+          Pages.Tickets.class);
       return new Page<>(page.items(), page.total(), skip, t);
     }, MAX_TAKE, MAX_TAKE, Long.MAX_VALUE);
   }
@@ -161,7 +163,7 @@ public final class Tickets {
         .status(TicketStatus.WAITING, TicketStatus.OPEN, TicketStatus.ASSIGNED).build();
     String uri = CommandUri.path("/tickets").query("$filter", Objects.requireNonNull(q.toOData()))
         .query("$skip", 0).query("$take", MAX_TAKE).build();
-    return desk.get(uri, Pages.Tickets.class).items().stream()
+    return desk.get(DeskOperations.TICKETS_LIST, uri, Pages.Tickets.class).items().stream()
         .filter(t -> t.isOpen() && t.customerIdentity().value().equalsIgnoreCase(customer.value()))
         .max(Comparator.comparing(t -> t.storageDate() == null ? java.time.Instant.MIN : t.storageDate()));
   }
@@ -229,7 +231,7 @@ public final class Tickets {
     if (agent != null) {
       r.put("agentIdentity", agent.value());
     }
-    desk.setIdempotent("/tickets/change-status", MediaTypes.TICKET, r);
+    desk.setIdempotent(DeskOperations.TICKETS_CHANGE_STATUS, "/tickets/change-status", MediaTypes.TICKET, r);
   }
 
   /**
@@ -245,7 +247,7 @@ public final class Tickets {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("closedBy", closedBy.value());
     r.put("tags", checkTags(tags));
-    desk.setIdempotent(ticketUri(ticketId).encodedSegment("close").build(), MediaTypes.TICKET, r);
+    desk.setIdempotent(DeskOperations.TICKETS_CLOSE, ticketUri(ticketId).encodedSegment("close").build(), MediaTypes.TICKET, r);
   }
 
   /**
@@ -293,7 +295,8 @@ public final class Tickets {
 
   private TicketTransfer transfer(String ticketId, Map<String, Object> resource) {
     requireText("ticketId", ticketId);
-    Ticket created = desk.set(ticketUri(ticketId).encodedSegment("transfer").build(), MediaTypes.TICKET,
+    Ticket created = desk.set(DeskOperations.TICKETS_TRANSFER, ticketUri(ticketId).encodedSegment("transfer").build(),
+        MediaTypes.TICKET,
         resource, Ticket.class);
     return new TicketTransfer(ticketId, created);
   }
@@ -309,7 +312,7 @@ public final class Tickets {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("id", ticketId);
     r.put("tags", checkTags(tags));
-    desk.setIdempotent(ticketUri(ticketId).encodedSegment("change-tags").build(), MediaTypes.TICKET, r);
+    desk.setIdempotent(DeskOperations.TICKETS_CHANGE_TAGS, ticketUri(ticketId).encodedSegment("change-tags").build(), MediaTypes.TICKET, r);
   }
 
   /**
@@ -323,7 +326,7 @@ public final class Tickets {
     requireText("ticketId", ticketId);
     String uri = ticketUri(ticketId).encodedSegment("messages").query("$take", MAX_TAKE)
         .query("getFromOwnerIfTunnel", "true").build();
-    return desk.get(uri, Pages.Messages.class).items();
+    return desk.get(DeskOperations.TICKETS_MESSAGES, uri, Pages.Messages.class).items();
   }
 
   private static CommandUri ticketUri(String ticketId) {

@@ -2,6 +2,11 @@ package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.Sleeper;
 import dev.blipsdk.core.exception.RateLimitException;
+import dev.blipsdk.core.internal.ClientAccess;
+import dev.blipsdk.core.observation.OperationListener;
+import dev.blipsdk.core.observation.Wait;
+import dev.blipsdk.core.observation.WaitReason;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +42,9 @@ public final class BulkRun {
   private final WhatsAppClient whatsApp;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final @Nullable OperationListener listener;
+  /** The end of the last wait reported to the listener (coordinator thread only), so a wait is reported once. */
+  private @Nullable Instant reportedWaitUntil;
   private final Iterator<BulkRecipient> source;
   private final @Nullable Long expected;
   private final @Nullable Runnable onEnd;
@@ -70,6 +78,7 @@ public final class BulkRun {
     this.whatsApp = config.whatsApp;
     this.clock = whatsApp.clock();
     this.sleeper = whatsApp.sleeper();
+    this.listener = ClientAccess.operationListener(whatsApp.blip());
     this.source = source;
     this.expected = expected;
     this.onEnd = onEnd;
@@ -306,9 +315,11 @@ public final class BulkRun {
       }
       Instant now = clock.instant();
       Instant at;
+      boolean rateLimited;
       lock.lock();
       try {
         at = nextSlot.isAfter(backoffUntil) ? nextSlot : backoffUntil;
+        rateLimited = backoffUntil.isAfter(nextSlot);
         if (config.pacingInterval != null) {
           if (windowStart == null || !now.isBefore(windowStart.plus(config.pacingInterval))) {
             windowStart = now;
@@ -317,6 +328,7 @@ public final class BulkRun {
             Instant next = windowStart.plus(config.pacingInterval);
             if (next.isAfter(at)) {
               at = next;
+              rateLimited = false;
             }
           }
         }
@@ -329,7 +341,22 @@ public final class BulkRun {
       } finally {
         lock.unlock();
       }
+      reportWait(now, at, rateLimited);
       sleepUntil(at);
+    }
+  }
+
+  /** Tells the client's operation listener, once per wait, that the next send waits and why. */
+  private void reportWait(Instant now, Instant until, boolean rateLimited) {
+    if (listener == null || until.equals(reportedWaitUntil)) {
+      return;
+    }
+    reportedWaitUntil = until;
+    try {
+      listener.waiting(new Wait(WhatsAppOperations.SEND, rateLimited ? WaitReason.RATE_LIMITED : WaitReason.PACING,
+          Duration.between(now, until)));
+    } catch (RuntimeException e) {
+      LOG.warn("operation listener failed in waiting; ignored", e);
     }
   }
 

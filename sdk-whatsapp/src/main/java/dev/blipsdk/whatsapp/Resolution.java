@@ -60,6 +60,17 @@ public sealed interface Resolution {
     }
 
     /**
+     * A resolution not read from a lookup: the details hold only these parts.
+     *
+     * @param phoneNumber the number looked up
+     * @param account the identity to send to
+     * @param fullName the profile name, or {@code null}
+     */
+    public Found(PhoneNumber phoneNumber, Identity account, @Nullable String fullName) {
+      this(phoneNumber, account, fullName, null);
+    }
+
+    /**
      * The account document as Blip sent it.
      *
      * @return the raw document

@@ -12,6 +12,7 @@ import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.RateLimitException;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -352,7 +353,7 @@ public final class StatusTracker {
    */
   public StatusReport poll(String messageId) {
     ensureTracked(messageId);
-    return feed(messageId, blip.execute(pollCommand(messageId)));
+    return feed(messageId, blip.execute(pollCommand(messageId), WhatsAppOperations.STATUS_POLL_OPTIONS));
   }
 
   /**
@@ -364,7 +365,8 @@ public final class StatusTracker {
   public CompletableFuture<StatusReport> pollAsync(String messageId) {
     try {
       ensureTracked(messageId);
-      return blip.executeAsync(pollCommand(messageId)).thenApply(r -> feed(messageId, r));
+      return blip.executeAsync(pollCommand(messageId), WhatsAppOperations.STATUS_POLL_OPTIONS)
+          .thenApply(r -> feed(messageId, r));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -44,6 +44,25 @@ public record Template(@Nullable String id, String name, String language, String
   }
 
   /**
+   * A template built here, without a raw document (an empty object).
+   *
+   * @param id the template id, or {@code null}
+   * @param name the template name
+   * @param language the language code
+   * @param status the status
+   * @param category the category, or {@code null}
+   * @param header the header, or {@code null}
+   * @param bodyText the body text, or {@code null}
+   * @param footerText the footer text, or {@code null}
+   * @param buttons the buttons
+   */
+  public Template(@Nullable String id, String name, String language, String status, @Nullable String category,
+      @Nullable TemplateHeader header, @Nullable String bodyText, @Nullable String footerText,
+      List<TemplateButton> buttons) {
+    this(id, name, language, status, category, header, bodyText, footerText, buttons, null);
+  }
+
+  /**
    * Whether the template is approved (status compared without regard to case).
    *
    * @return true if approved

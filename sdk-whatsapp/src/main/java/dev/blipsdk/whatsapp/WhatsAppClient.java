@@ -2,6 +2,7 @@ package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.internal.ClientAccess;
+import dev.blipsdk.core.internal.OperationOptions;
 import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.Sleeper;
 import dev.blipsdk.core.envelope.Command;
@@ -13,6 +14,7 @@ import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.whatsapp.internal.ResolutionCache;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -186,7 +188,7 @@ public final class WhatsAppClient {
         r = again;
       } else {
         try {
-          r = fromResponse(phoneNumber, blip.execute(lookup(phoneNumber)));
+          r = fromResponse(phoneNumber, blip.execute(lookup(phoneNumber), WhatsAppOperations.RESOLVE_OPTIONS));
         } catch (BlipCommandException e) {
           r = new Resolution.NotOnWhatsApp(phoneNumber, e.reason());
         }
@@ -228,7 +230,7 @@ public final class WhatsAppClient {
     }
     CompletableFuture<Command> call;
     try {
-      call = blip.executeAsync(lookup(phoneNumber));
+      call = blip.executeAsync(lookup(phoneNumber), WhatsAppOperations.RESOLVE_OPTIONS);
     } catch (RuntimeException e) {
       inFlight.remove(phoneNumber, mine);
       mine.completeExceptionally(e);
@@ -353,7 +355,7 @@ public final class WhatsAppClient {
     }
     Identity identity = identityOf(to);
     Message m = message.toMessage(identity).withId(idFor(options));
-    Message sent = blip.sendMessage(m, options.requestOptions());
+    Message sent = blip.sendMessage(m, OperationOptions.named(options.requestOptions(), WhatsAppOperations.SEND));
     return new SendReceipt(Objects.requireNonNull(sent.id()), identity, blip.clock().instant());
   }
 
@@ -390,7 +392,7 @@ public final class WhatsAppClient {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    RequestOptions ro = options.requestOptions();
+    RequestOptions ro = OperationOptions.named(options.requestOptions(), WhatsAppOperations.SEND);
     CompletableFuture<SendReceipt> result = new CompletableFuture<>();
     AtomicReference<CompletableFuture<?>> stage = new AtomicReference<>();
     result.whenComplete((r, e) -> {
