@@ -810,42 +810,6 @@ public final class Decoders {
     }
   };
 
-  private static final Decoder OFFSET_DATE_TIME = new Decoder() {
-    @Override
-    @Nullable Object read(JsonCursor c) {
-      String text = textOrNumber(c, "a date-time");
-      if (text == null) {
-        throw mismatch("a string", JsonCursor.NUMBER);
-      }
-      if (text.isBlank()) {
-        return null;
-      }
-      try {
-        return OffsetDateTime.parse(text.trim());
-      } catch (DateTimeParseException e) {
-        throw cannotRead("OffsetDateTime", e.getMessage(), e);
-      }
-    }
-  };
-
-  private static final Decoder LOCAL_DATE = new Decoder() {
-    @Override
-    @Nullable Object read(JsonCursor c) {
-      String text = textOrNumber(c, "a date");
-      if (text == null) {
-        throw mismatch("a string", JsonCursor.NUMBER);
-      }
-      if (text.isBlank()) {
-        return null;
-      }
-      try {
-        return LocalDate.parse(text.trim().substring(0, Math.min(10, text.trim().length())));
-      } catch (DateTimeParseException e) {
-        throw cannotRead("LocalDate", e.getMessage(), e);
-      }
-    }
-  };
-
   private static final Decoder DURATION = new Decoder() {
     @Override
     @Nullable Object read(JsonCursor c) {
@@ -864,43 +828,39 @@ public final class Decoders {
     }
   };
 
-  private static final Decoder IDENTITY = new Decoder() {
-    @Override
-    @Nullable Object read(JsonCursor c) {
-      int k = c.peek();
-      if (k != JsonCursor.STRING) {
-        throw mismatch("an identity (a string)", k);
-      }
-      String s = c.nextString();
-      if (s.isBlank()) {
-        return null;
-      }
-      try {
-        return Identity.parse(s.trim());
-      } catch (IllegalArgumentException e) {
-        throw new Failure("invalid identity", ": " + e.getMessage(), e);
-      }
-    }
-  };
+  /** A value parsed from a non-blank string (a blank one reads as absent). */
+  private static final class ParsedDecoder extends Decoder {
+    private final String what;
+    private final java.util.function.Function<String, Object> parse;
 
-  private static final Decoder NODE = new Decoder() {
+    ParsedDecoder(String what, java.util.function.Function<String, Object> parse) {
+      this.what = what;
+      this.parse = parse;
+    }
+
     @Override
     @Nullable Object read(JsonCursor c) {
       int k = c.peek();
       if (k != JsonCursor.STRING) {
-        throw mismatch("a node (a string)", k);
+        throw mismatch(what + " (a string)", k);
       }
       String s = c.nextString();
       if (s.isBlank()) {
         return null;
       }
       try {
-        return Node.parse(s.trim());
-      } catch (IllegalArgumentException e) {
-        throw new Failure("invalid node", ": " + e.getMessage(), e);
+        return parse.apply(s.trim());
+      } catch (IllegalArgumentException | DateTimeParseException e) {
+        throw new Failure("cannot read " + what, ": " + e.getMessage(), e);
       }
     }
-  };
+  }
+
+  private static final Decoder IDENTITY = new ParsedDecoder("an identity", Identity::parse);
+  private static final Decoder NODE = new ParsedDecoder("a node", Node::parse);
+  private static final Decoder OFFSET_DATE_TIME = new ParsedDecoder("an OffsetDateTime", OffsetDateTime::parse);
+  private static final Decoder LOCAL_DATE = new ParsedDecoder("a LocalDate",
+      s -> LocalDate.parse(s.substring(0, Math.min(10, s.length()))));
 
   /** The envelope types, read by the envelope codec from the value's bytes. */
   private static final class EnvelopeDecoder extends Decoder {

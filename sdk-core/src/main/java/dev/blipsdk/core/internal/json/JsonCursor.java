@@ -135,16 +135,10 @@ final class JsonCursor {
    * @param first true before the first member
    */
   boolean hasNextMember(boolean first) {
-    skipWhitespace();
-    if (pos < end && bytes[pos] == '}') {
-      pos++;
-      depth--;
+    if (closes('}', first, "',' or '}'")) {
       return false;
     }
-    if (!first) {
-      expect(',', "',' or '}'");
-      skipWhitespace();
-    }
+    skipWhitespace();
     if (pos >= end || bytes[pos] != '"') {
       throw malformed("a member name");
     }
@@ -157,16 +151,21 @@ final class JsonCursor {
    * @param first true before the first element
    */
   boolean hasNextElement(boolean first) {
+    return !closes(']', first, "',' or ']'");
+  }
+
+  /** Consumes the closing bracket and returns true, or else the comma that must come before a next item. */
+  private boolean closes(char close, boolean first, String expected) {
     skipWhitespace();
-    if (pos < end && bytes[pos] == ']') {
+    if (pos < end && bytes[pos] == close) {
       pos++;
       depth--;
-      return false;
+      return true;
     }
     if (!first) {
-      expect(',', "',' or ']'");
+      expect(',', expected);
     }
-    return true;
+    return false;
   }
 
   /**
@@ -335,40 +334,37 @@ final class JsonCursor {
       pos = i;
       throw malformed("a digit");
     }
-    if (bytes[i] == '0') {
-      i++;
-    } else {
-      while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
-        i++;
-      }
-    }
+    i = bytes[i] == '0' ? i + 1 : digits(i);
     if (i < end && bytes[i] == '.') {
-      i++;
-      int digits = i;
-      while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
-        i++;
-      }
-      if (i == digits) {
-        pos = i;
-        throw malformed("a digit after '.'");
-      }
+      i = someDigits(i + 1, "a digit after '.'");
     }
     if (i < end && (bytes[i] == 'e' || bytes[i] == 'E')) {
       i++;
       if (i < end && (bytes[i] == '+' || bytes[i] == '-')) {
         i++;
       }
-      int digits = i;
-      while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
-        i++;
-      }
-      if (i == digits) {
-        pos = i;
-        throw malformed("a digit in the exponent");
-      }
+      i = someDigits(i, "a digit in the exponent");
     }
     pos = i;
     return i;
+  }
+
+  /** The offset after the run of ASCII digits at {@code i}. */
+  private int digits(int i) {
+    while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  /** The same, failing when there is no digit at {@code i}. */
+  private int someDigits(int i, String expected) {
+    int stop = digits(i);
+    if (stop == i) {
+      pos = i;
+      throw malformed(expected);
+    }
+    return stop;
   }
 
   /** The text of a number value, exactly as written. */
