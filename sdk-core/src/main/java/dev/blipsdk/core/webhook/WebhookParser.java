@@ -1,16 +1,16 @@
 package dev.blipsdk.core.webhook;
 
-import com.squareup.moshi.JsonReader;
 import dev.blipsdk.core.envelope.Envelope;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.internal.EnvelopeCodec;
+import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.internal.JsonDocumentAccess;
+import dev.blipsdk.core.internal.json.Decoders;
 import dev.blipsdk.core.webhook.WebhookParseException.Failure;
 import dev.blipsdk.core.webhook.internal.BodyChecks;
 import dev.blipsdk.core.webhook.internal.ContentReader;
-import java.io.IOException;
 import java.util.Map;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -159,17 +159,10 @@ public final class WebhookParser {
 
   /** Validates the whole body as one strict JSON value without building a tree. */
   private static void checkWellFormed(byte[] body) {
-    try (Buffer source = new Buffer()) {
-      source.write(body);
-      JsonReader reader = JsonReader.of(source);
-      reader.skipValue();
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw fail(Failure.MALFORMED_JSON, "the webhook body has data after the JSON value", null);
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof WebhookParseException p) {
-        throw p;
-      }
+    // the SDK's one reader, strict to RFC 8259's grammar, checks without building anything
+    try {
+      Decoders.check(body, 0, body.length);
+    } catch (BlipProtocolException e) {
       throw fail(Failure.MALFORMED_JSON, "the webhook body is not well-formed JSON: " + e.getMessage(), e);
     }
   }
