@@ -566,7 +566,7 @@ public final class LoopbackHarness {
 
   private static void printJarSizes() throws IOException {
     System.out.println("== Runtime jars of sdk-core + sdk-whatsapp with their runtime dependencies (target <= 3.5"
-        + " MiB; sdk-desk, on the harness's path for its helper, is left out)");
+        + " MiB; sdk-desk and sdk-testing's JUnit, on the harness's path, are left out)");
     String cp;
     try (InputStream in = LoopbackHarness.class.getResourceAsStream("sdk-runtime-classpath.txt")) {
       if (in == null) {
@@ -579,8 +579,10 @@ public final class LoopbackHarness {
     boolean whatsapp = false;
     for (String entry : cp.split(java.io.File.pathSeparator)) {
       Path p = Path.of(entry);
-      if (p.getFileName().toString().contains("blip-sdk-desk")) {
-        continue;
+      String file = p.getFileName().toString();
+      if (file.contains("blip-sdk-desk") || file.startsWith("junit-") || file.startsWith("opentest4j")
+          || file.startsWith("apiguardian")) {
+        continue; // on the harness's path for the Desk helper and sdk-testing's JUnit extension, not the runtime
       }
       long size = size(p);
       total += size;
