@@ -56,7 +56,7 @@ public final class AttendanceQueues {
     String uri = CommandUri.path("/attendance-queues").segment(queueId).build();
     Command response = desk.get(DeskOperations.QUEUES_GET, uri);
     if (response.resource() != null && response.resource().isObject()
-        && !response.resource().asMap().containsKey("items")) {
+        && response.resource().member("items").isEmpty()) {
       return response.resource().decode(AttendanceQueue.class);
     }
     return queues(response).stream().filter(q -> q.id().equalsIgnoreCase(queueId)).findFirst()

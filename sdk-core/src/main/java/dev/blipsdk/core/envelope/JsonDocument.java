@@ -151,7 +151,8 @@ public final class JsonDocument {
   /**
    * Encodes a value as JSON: a {@link Map} (a {@code null} value written as {@code null}), a {@link List} or
    * other collection, a {@link String}, {@link Number}, {@link Boolean}, {@code null}, an {@link Optional},
-   * another {@link JsonDocument}, an {@link Identity} or {@link Node} (its wire text), an enum (its
+   * another {@link JsonDocument}, an envelope ({@link Message}, {@link Notification}, {@link Command}: its LIME
+   * JSON, as sent), an {@link Identity} or {@link Node} (its wire text), an enum (its
    * {@code wireValue()} when it has one, else its name), a date or duration (ISO-8601) or a record (its
    * components by name, {@code null} components left out; a decoded record's {@code raw} document contributes
    * the members it did not model, so writing it back loses nothing).

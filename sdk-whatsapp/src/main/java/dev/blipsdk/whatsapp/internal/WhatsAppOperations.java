@@ -17,6 +17,11 @@ public final class WhatsAppOperations {
   /** A message's notifications, read by the status tracker's poll. */
   public static final Operation STATUS_POLL = Operation.of("whatsapp.status.poll", "/notifications");
 
+  /** The media upload URL ({@code postmaster@media.msging.net}). */
+  public static final Operation MEDIA_UPLOAD_URI = Operation.of("whatsapp.media.upload_uri", "/upload-media-uri");
+  /** A media URL's refresh. */
+  public static final Operation MEDIA_REFRESH = Operation.of("whatsapp.media.refresh", "/refresh-media-uri");
+
   /** Options naming {@link #RESOLVE}. */
   public static final RequestOptions RESOLVE_OPTIONS = RequestOptions.builder().operation(RESOLVE).build();
   /** Options naming {@link #TEMPLATES_LIST}. */

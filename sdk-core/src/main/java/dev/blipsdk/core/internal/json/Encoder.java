@@ -1,9 +1,11 @@
 package dev.blipsdk.core.internal.json;
 
+import dev.blipsdk.core.envelope.Envelope;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Node;
 import dev.blipsdk.core.exception.BlipValidationException;
+import dev.blipsdk.core.internal.EnvelopeCodec;
 import dev.blipsdk.core.internal.JsonDocumentAccess;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -31,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code null} and {@code Optional.empty()} as {@code null} (left out as record components);
  *   <li>{@link String}, {@link Boolean}, the JDK's integer types, {@link BigDecimal}, {@link BigInteger}, and
  *       doubles and floats (whole values below 10^15 without a fraction; NaN and infinities refused);
- *   <li>{@link JsonDocument}s as they are; {@link Identity} and {@link Node} as their wire text; enums by their
+ *   <li>{@link JsonDocument}s as they are; envelopes ({@code Message}, {@code Notification}, {@code Command}) as
+ *       their LIME JSON; {@link Identity} and {@link Node} as their wire text; enums by their
  *       {@code public String wireValue()} when they have one, else by name; {@link Instant},
  *       {@link OffsetDateTime}, {@link LocalDate} and {@link Duration} in ISO-8601;
  *   <li>{@link Map}s (keys as text, a {@code null} value as {@code null}), {@link Collection}s and object arrays;
@@ -141,6 +144,8 @@ public final class Encoder {
       sink.writeUtf8(value.toString());
     } else if (value instanceof JsonDocument doc) {
       JsonDocumentAccess.writeTo(doc, sink);
+    } else if (value instanceof Envelope envelope) {
+      EnvelopeCodec.write(envelope, sink);
     } else if (value instanceof Identity id) {
       string(sink, id.value());
     } else if (value instanceof Node node) {
