@@ -5,4 +5,6 @@ module dev.blipsdk.whatsapp {
   requires org.slf4j;
   requires static org.jspecify;
   exports dev.blipsdk.whatsapp;
+  // the campaign wire records are built by the JSON decoder of dev.blipsdk.core (JsonDocument.decode)
+  exports dev.blipsdk.whatsapp.internal to dev.blipsdk.core;
 }
