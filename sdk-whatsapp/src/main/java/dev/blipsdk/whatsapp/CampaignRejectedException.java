@@ -14,13 +14,13 @@ public class CampaignRejectedException extends BlipCommandException {
   private final String rule;
 
   /**
-   * Wraps the command failure.
+   * Wraps the command failure (kept as a suppressed exception).
    *
    * @param cause the failure Blip answered
    */
   public CampaignRejectedException(BlipCommandException cause) {
     super(cause.reason(), cause.commandId(), cause.method(), cause.uri(), cause.attempts());
-    initCause(cause);
+    addSuppressed(cause); // BlipException fixes its cause at construction; keep the original's trace this way
     this.rule = ruleOf(cause.description());
   }
 

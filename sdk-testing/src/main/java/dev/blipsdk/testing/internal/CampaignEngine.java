@@ -363,7 +363,7 @@ public final class CampaignEngine {
       boolean failed = status.equals("FAILED");
       statuses.add(Json.obj("RecipientIdentity", e.identity != null ? e.identity : e.recipient, "Status", status,
           "ReasonCode", failed ? e.reasonCode : null, "ReasonDescription", failed ? e.reasonDescription : null,
-          "Replied", e.replied >= 0 && e.replied <= t ? Boolean.TRUE : null));
+          "Replied", e.processed >= 0 && e.processed <= t ? e.replied >= 0 && e.replied <= t : null));
     }
     Instant sendDate = c.startedAt != null ? c.startedAt : c.scheduled;
     return Json.obj("id", c.id, "name", c.name, "messageTemplate", c.template, "flowId", c.flowId,
