@@ -58,6 +58,8 @@ class CampaignWireTest {
   @Test
   void fullIndividualAnswersTheFlatCampaignDocumentAndSendsWithNotifications(FakeBlip blip) throws Exception {
     blip.seedTemplate(FakeTemplate.of("promo", "pt_BR", "Olá {{1}}"));
+    // nothing listens there: the fake records each attempt all the same
+    blip.bot().notificationWebhook("http://127.0.0.1:1/notifications");
     Wire w = new Wire(blip);
     Map<String, Object> r = w.command(AC, "set", "/campaign/full", FULL, Map.of(
         "campaign", campaign("c1", "Individual", "flowId", "f1", "stateId", "s1", "masterState", "router@msging.net"),
@@ -86,6 +88,14 @@ class CampaignWireTest {
       events.add(map(n).get("event"));
     }
     assertEquals(List.of("accepted", "dispatched", "received", "consumed"), events);
+    blip.awaitIdle();
+    List<Object> posted = new ArrayList<>();
+    for (WebhookDelivery d : blip.webhookDeliveries()) {
+      assertEquals("notification", d.kind());
+      assertTrue(d.body().contains(messageId), d.body());
+      posted.add(map(Wire.JSON.fromJson(d.body())).get("event"));
+    }
+    assertEquals(events, posted);
     assertEquals("router@msging.net", blip.bot().context(C1, "Master-State"));
     assertEquals("s1", blip.bot().context(C1, "stateid@f1"));
     blip.clock().advance(Duration.ofMillis(1));
