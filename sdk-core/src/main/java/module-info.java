@@ -6,7 +6,7 @@ module dev.blipsdk.core {
   requires transitive okhttp3;
   requires com.squareup.moshi;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.blipsdk.core;
   exports dev.blipsdk.core.envelope;

@@ -4,7 +4,7 @@ module dev.blipsdk.testing {
   requires transitive mockwebserver3;
   requires com.squareup.moshi;
   requires org.slf4j;
-  requires static org.jspecify;
-  requires static org.junit.jupiter.api;
+  requires static transitive org.jspecify;
+  requires static transitive org.junit.jupiter.api;
   exports dev.blipsdk.testing;
 }

@@ -3,7 +3,7 @@ module dev.blipsdk.whatsapp {
   requires transitive dev.blipsdk.core;
   requires com.squareup.moshi;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   exports dev.blipsdk.whatsapp;
   // the campaign wire records are built by the JSON decoder of dev.blipsdk.core (JsonDocument.decode)
   exports dev.blipsdk.whatsapp.internal to dev.blipsdk.core;

@@ -3,6 +3,8 @@ package dev.blipsdk.core;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
+import dev.blipsdk.core.exception.IncompatibleClasspathException;
+import dev.blipsdk.core.internal.ClasspathCheck;
 import dev.blipsdk.core.internal.ClientAccess;
 import dev.blipsdk.core.internal.Transport;
 import dev.blipsdk.core.internal.Transport.Endpoint;
@@ -668,8 +670,11 @@ public final class BlipClient implements AutoCloseable {
      *
      * @return the client
      * @throws IllegalStateException naming what is missing (where to connect, or credentials)
+     * @throws IncompatibleClasspathException when the application's classpath holds an OkHttp, okio or
+     *     kotlin-stdlib this SDK cannot run on (checked once per JVM); the message names the jars and the fix
      */
     public BlipClient build() {
+      ClasspathCheck.verify();
       StringBuilder missing = new StringBuilder();
       if (baseUrl == null) {
         missing.append("where to connect: call contract(id) or baseUrl(url)");
