@@ -52,12 +52,13 @@ import org.jspecify.annotations.Nullable;
  *       created, scheduled?, tags, isToUseLiteApi, channelType, canSendWithOpenTicket, failedReason?}), enums upper
  *       case in answers: a TypeScript type and a Jest mock modelled on a real answer (third-party index files
  *       66229600252, 65723985212) and {@code Andrevlopess/blip-api-client} {@code src/interfaces/Campaigns.ts}
- *       @1d341df5; {@code failedReason} from a production Node client (index file 69691627780);</li>
+ *       at commit 1d341df5; {@code failedReason} from a production Node client (index file 69691627780);</li>
  *   <li>summaries and reports ({@code statusAudience} items in PascalCase: {@code RecipientIdentity, Status,
  *       ReasonCode, ReasonDescription}), audiences ({@code OwnerIdentity, CampaignId, recipient, recipientType,
  *       channelType, messageParams, status, validatedAccount, processed, received, read}) and messages
  *       ({@code channelType, messageTemplate, messageTemplateLanguage}): {@code blip-api-client}
- *       {@code src/interfaces/Campaigns.ts} and {@code src/resources/campaigns.ts} @1d341df5; rescheduling with
+ *       {@code src/interfaces/Campaigns.ts} and {@code src/resources/campaigns.ts} at commit 1d341df5;
+ *       rescheduling with
  *       {@code merge /campaigns/{id}/schedule}: index file 36697261241; the endpoint list: help.blip.ai article
  *       23997460187799.</li>
  * </ul>

@@ -168,7 +168,8 @@ class CampaignWireTest {
       }
       assertEquals(processed.get(0), processed.get(1));
       assertFalse(processed.get(1).equals(processed.get(4)));
-      Map<String, Object> report = resource(w.command(AC, "get", "/campaigns/" + id + "/reports?shouldHaveStateName=true"));
+      Map<String, Object> report =
+          resource(w.command(AC, "get", "/campaigns/" + id + "/reports?shouldHaveStateName=true"));
       List<Object> statuses = new ArrayList<>();
       for (Object o : list(report.get("statusAudience"))) {
         statuses.add(map(o).get("Status"));

@@ -639,7 +639,8 @@ public final class Campaigns {
     }, AUDIENCE_PAGE, Long.MAX_VALUE).stream();
   }
 
-  private <T> Page<T> fetch(String path, int skip, int take, int max, java.util.function.Function<JsonDocument, T> read) {
+  private <T> Page<T> fetch(String path, int skip, int take, int max,
+      java.util.function.Function<JsonDocument, T> read) {
     if (skip < 0 || take < 1 || take > max) {
       throw new IllegalArgumentException("skip must be >= 0 and take 1 to " + max + " (skip=" + skip + ", take="
           + take + ")");

@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
 
 /**
  * The client half of {@link CampaignStreamingIntegrationTest}, run in its own JVM with a small {@code -Xmx}: streams a
- * generated audience into a paced, scheduled campaign launch and prints {@code RESULT accepted rejected ids peakUsedHeap}.
+ * generated audience into a paced, scheduled campaign launch and prints
+ * {@code RESULT accepted rejected ids peakUsedHeap}.
  * The audience is generated as it is read, so whatever the heap holds is the SDK's doing.
  */
 final class CampaignStreamChild {

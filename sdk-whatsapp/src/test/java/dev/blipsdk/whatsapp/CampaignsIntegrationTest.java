@@ -249,7 +249,8 @@ class CampaignsIntegrationTest {
     }
     SendReceipt second = results.get(1).receipt().orElseThrow();
     assertEquals("5531900000002@wa.gw.msging.net", second.recipient().value());
-    StatusReport report = tracker.await(second.envelopeId(), EnumSet.of(MessageStatus.DELIVERED), Duration.ofMinutes(5));
+    StatusReport report =
+        tracker.await(second.envelopeId(), EnumSet.of(MessageStatus.DELIVERED), Duration.ofMinutes(5));
     assertEquals(MessageStatus.DELIVERED, report.status());
     assertEquals(MessageStatus.READ, tracker.await(results.get(0).messageId(), EnumSet.of(MessageStatus.READ),
         Duration.ofMinutes(1)).status());

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Active Campaign on {@code postmaster@activecampaign.msging.net} (API doc §3.5, §3.6; wave2-api-shapes §1), answered
- * with the shapes public clients of the live API show (sources in {@link dev.blipsdk.testing.FakeBlip}'s docs):
+ * Active Campaign on {@code postmaster@activecampaign.msging.net} (API doc §3.5, §3.6; wave2-api-shapes §1),
+ * answered with the shapes public clients of the live API show (sources in {@link dev.blipsdk.testing.FakeBlip}'s docs):
  * <ul>
  *   <li>{@code set /campaign/full} (and {@code /campaign/full/v2}): create and dispatch in one call; answers the flat
  *       campaign document ({@code id}, {@code name}, {@code campaignType}, {@code status}, {@code created}...);</li>
