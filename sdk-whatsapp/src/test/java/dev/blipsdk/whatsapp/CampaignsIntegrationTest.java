@@ -242,6 +242,9 @@ class CampaignsIntegrationTest {
     fake.bot().script("+5531900000002", MessageScript.delivered().withStepDelay(Duration.ofSeconds(30)));
     CampaignLaunch launch = campaigns.launch(CampaignRequest.of("tracked", reminder()),
         Stream.of(CampaignRecipient.of("+5531900000001", "A", "1"), CampaignRecipient.of("+5531900000002", "B", "2")));
+    time.sleep(Duration.ofMillis(1));
+    // every message handed over, one still on its way: dispatched, not finished
+    assertEquals(CampaignStatus.DISPATCHED, campaigns.get(launch.campaigns().get(0).id()).status());
     StatusTracker tracker = whatsApp.statusTracker();
     List<CampaignRecipientResult> results = campaigns.recipients(launch.campaigns().get(0).id()).toList();
     for (CampaignRecipientResult r : results) {
