@@ -11,6 +11,7 @@ module dev.blipsdk.core {
   exports dev.blipsdk.core;
   exports dev.blipsdk.core.envelope;
   exports dev.blipsdk.core.exception;
+  exports dev.blipsdk.core.observation;
   exports dev.blipsdk.core.webhook;
   exports dev.blipsdk.core.internal to dev.blipsdk.whatsapp, dev.blipsdk.desk;
 }

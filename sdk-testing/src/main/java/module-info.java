@@ -5,6 +5,6 @@ module dev.blipsdk.testing {
   requires com.squareup.moshi;
   requires org.slf4j;
   requires static transitive org.jspecify;
-  requires static transitive org.junit.jupiter.api;
+  requires transitive org.junit.jupiter.api;
   exports dev.blipsdk.testing;
 }

@@ -6,6 +6,8 @@ import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Node;
+import dev.blipsdk.core.observation.OperationListener;
+import dev.blipsdk.core.observation.OperationObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -43,7 +45,10 @@ import okio.Buffer;
  * }</pre>
  *
  * <p>Variants: {@code raw}, {@code raw+timeout}, {@code raw+headers}, {@code raw+bytes} (combinable, e.g.
- * {@code raw+timeout+headers+bytes}), {@code sdk}, {@code rawSend}, {@code sdkSend}. Options:
+ * {@code raw+timeout+headers+bytes}), {@code sdk}, {@code rawSend}, {@code sdkSend}, and
+ * {@code sdk+noopListener}, {@code sdkSend+noopListener}: the SDK's get and send on a client whose
+ * {@link OperationListener} follows every operation with an observer that does nothing (the cost of the
+ * observation hook itself). Options:
  * {@code --variants=a,b,..} (default {@code raw,raw+timeout,raw+headers,raw+bytes,sdk}), {@code --rounds=N}
  * (default 60), {@code --round=N} (calls per variant and round, default 300), {@code --warmup=N} (calls per
  * variant, default 20000). Talks only to 127.0.0.1; stops by itself.
@@ -86,6 +91,9 @@ public final class InterleavedVariants {
     String authorization = CannedServer.keyAuthorization(CannedServer.IDENTIFIER, CannedServer.ACCESS_KEY);
     BlipClient sdk = BlipClient.builder().baseUrl(base).credentials(CannedServer.IDENTIFIER, CannedServer.ACCESS_KEY).httpClient(http)
         .build();
+    OperationObserver ignoring = new OperationObserver() {};
+    OperationListener noop = start -> ignoring;
+    BlipClient observed = sdk.newBuilder().operationListener(noop).build();
     RawClient raw = new RawClient(http, base, authorization);
     Node customer = Node.parse(Payloads.CUSTOMER);
 
@@ -96,6 +104,9 @@ public final class InterleavedVariants {
             .identity());
         case "rawSend" -> () -> raw.sendText(Payloads.CUSTOMER, TEXT);
         case "sdkSend" -> () -> sdk.sendMessage(Message.text(customer, TEXT));
+        case "sdk+noopListener" -> () -> check(observed.execute(Command.get(CONTACT_URI).to(CRM).build(),
+            SdkModels.Contact.class).identity());
+        case "sdkSend+noopListener" -> () -> observed.sendMessage(Message.text(customer, TEXT));
         default -> {
           if (!name.equals("raw") && !name.startsWith("raw+")) {
             throw new IllegalArgumentException("unknown variant " + name + "; see the class javadoc");
@@ -156,6 +167,7 @@ public final class InterleavedVariants {
       }
     } finally {
       sdk.close();
+      observed.close();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
       server.close();

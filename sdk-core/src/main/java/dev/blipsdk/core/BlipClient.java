@@ -9,6 +9,8 @@ import dev.blipsdk.core.internal.ClientAccess;
 import dev.blipsdk.core.internal.Transport;
 import dev.blipsdk.core.internal.Transport.Endpoint;
 import dev.blipsdk.core.internal.Version;
+import dev.blipsdk.core.observation.Operation;
+import dev.blipsdk.core.observation.OperationListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +74,17 @@ public final class BlipClient implements AutoCloseable {
   private static final Pattern CONTRACT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
 
   static {
-    ClientAccess.register(client -> client.http);
+    ClientAccess.register(new ClientAccess.Accessor() {
+      @Override
+      public OkHttpClient httpClient(BlipClient client) {
+        return client.http;
+      }
+
+      @Override
+      public @Nullable OperationListener operationListener(BlipClient client) {
+        return client.config.operationListener;
+      }
+    });
   }
 
   private final Builder config;
@@ -91,7 +103,7 @@ public final class BlipClient implements AutoCloseable {
     String ua = "blip-sdk-java/" + Version.SDK + " (Java " + Runtime.version().feature() + ")"
         + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
     this.transport = new Transport(http, baseUrl, authorization, ua, b.clock, b.sleeper, b.retryPolicy,
-        b.deadline, b.logBodies);
+        b.deadline, b.logBodies, b.operationListener);
   }
 
   /**
@@ -335,6 +347,80 @@ public final class BlipClient implements AutoCloseable {
     return cast(transport.sendAsync(Endpoint.COMMANDS, prepared, options));
   }
 
+  /**
+   * Checks that Blip answers and accepts this client's credentials, with the cheapest authenticated call there
+   * is: the LIME {@code get /ping} command, which Blip's server answers itself (no extension, no data read), and
+   * returns how long it took. Retried like any {@code get} under the client's policy and deadline; pass
+   * {@link RequestOptions} with a short deadline for a health probe.
+   *
+   * <p>How to read a failure:
+   * <ul>
+   *   <li>{@link dev.blipsdk.core.exception.AuthenticationException} (401): Blip is reachable and rejected the
+   *       credentials;</li>
+   *   <li>{@link dev.blipsdk.core.exception.BlipConnectionException} or
+   *       {@link dev.blipsdk.core.exception.BlipTimeoutException}: Blip could not be reached or did not answer
+   *       in time;</li>
+   *   <li>any other {@link dev.blipsdk.core.exception.BlipException} (a 5xx, a rate limit): Blip was reached and
+   *       answered with an error.</li>
+   * </ul>
+   *
+   * @return the time from sending the first attempt to reading the answer (retries and waits included)
+   * @throws dev.blipsdk.core.exception.BlipException as above
+   */
+  public Duration ping() {
+    return ping(RequestOptions.none());
+  }
+
+  /**
+   * {@link #ping()} with per-call options, for example a short deadline for a health probe.
+   *
+   * @param options the options; an operation set in them is replaced by {@link Operation#PING}
+   * @return the latency
+   * @throws dev.blipsdk.core.exception.BlipException as {@link #ping()} says
+   */
+  public Duration ping(RequestOptions options) {
+    Command command = pingCommand();
+    RequestOptions pingOptions = pingOptions(options);
+    long start = System.nanoTime();
+    transport.send(Endpoint.COMMANDS, command, pingOptions);
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /**
+   * {@link #ping()} without blocking.
+   *
+   * @return the future latency; fails as {@link #ping()} throws
+   */
+  public CompletableFuture<Duration> pingAsync() {
+    return pingAsync(RequestOptions.none());
+  }
+
+  /**
+   * {@link #ping(RequestOptions)} without blocking.
+   *
+   * @param options the options
+   * @return the future latency; fails as {@link #ping()} throws
+   */
+  public CompletableFuture<Duration> pingAsync(RequestOptions options) {
+    RequestOptions pingOptions;
+    try {
+      pingOptions = pingOptions(options);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    long start = System.nanoTime();
+    return transport.sendAsync(Endpoint.COMMANDS, pingCommand(), pingOptions)
+        .thenApply(response -> Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private Command pingCommand() {
+    return Command.get("/ping").id(newEnvelopeId()).build();
+  }
+
+  private static RequestOptions pingOptions(RequestOptions options) {
+    return Objects.requireNonNull(options, "options").toBuilder().operation(Operation.PING).build();
+  }
+
   private Message prepare(Message message) {
     Objects.requireNonNull(message, "message");
     if (message.to() == null) {
@@ -355,17 +441,7 @@ public final class BlipClient implements AutoCloseable {
   }
 
   private static RequestOptions notificationOptions(RequestOptions options) {
-    if (options.idempotent() != null) {
-      return options;
-    }
-    RequestOptions.Builder b = RequestOptions.builder().idempotent(true);
-    if (options.deadline() != null) {
-      b.deadline(options.deadline());
-    }
-    if (options.retryPolicy() != null) {
-      b.retryPolicy(options.retryPolicy());
-    }
-    return b.build();
+    return options.idempotent() != null ? options : options.toBuilder().idempotent(true).build();
   }
 
   @SuppressWarnings("unchecked")
@@ -416,6 +492,7 @@ public final class BlipClient implements AutoCloseable {
     private Supplier<String> envelopeIds = EnvelopeIds::random;
     private Sleeper sleeper = Sleeper.system();
     private boolean logBodies;
+    private @Nullable OperationListener operationListener;
 
     private Builder() {}
 
@@ -437,6 +514,7 @@ public final class BlipClient implements AutoCloseable {
       b.envelopeIds = envelopeIds;
       b.sleeper = sleeper;
       b.logBodies = logBodies;
+      b.operationListener = operationListener;
       return b;
     }
 
@@ -662,6 +740,21 @@ public final class BlipClient implements AutoCloseable {
      */
     public Builder logBodies(boolean enabled) {
       this.logBodies = enabled;
+      return this;
+    }
+
+    /**
+     * Registers the listener that sees every operation of the client (and of clients derived with
+     * {@link BlipClient#newBuilder()}): its name and uri template, each attempt with its outcome and retry wait,
+     * and how it ended. Metrics and tracing modules ({@code blip-sdk-micrometer}, {@code blip-sdk-opentelemetry})
+     * provide one; combine several with {@link OperationListener#composite}. Without one (the default) the
+     * client pays one null check per call.
+     *
+     * @param listener the listener, thread-safe
+     * @return this builder
+     */
+    public Builder operationListener(OperationListener listener) {
+      this.operationListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

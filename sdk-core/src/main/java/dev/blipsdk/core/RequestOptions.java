@@ -1,5 +1,6 @@
 package dev.blipsdk.core;
 
+import dev.blipsdk.core.observation.Operation;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +22,13 @@ public final class RequestOptions {
   private final @Nullable Duration deadline;
   private final @Nullable RetryPolicy retryPolicy;
   private final @Nullable Boolean idempotent;
+  private final @Nullable Operation operation;
 
   private RequestOptions(Builder b) {
     this.deadline = b.deadline;
     this.retryPolicy = b.retryPolicy;
     this.idempotent = b.idempotent;
+    this.operation = b.operation;
   }
 
   /**
@@ -73,10 +76,34 @@ public final class RequestOptions {
     return idempotent;
   }
 
+  /**
+   * The operation an {@link dev.blipsdk.core.observation.OperationListener} sees this call as.
+   *
+   * @return the operation, or {@code null} to let the client name it
+   *     ({@link Operation#command(String)}, {@link Operation#MESSAGE_SEND}, {@link Operation#NOTIFICATION_SEND})
+   */
+  public @Nullable Operation operation() {
+    return operation;
+  }
+
+  /**
+   * A builder holding these options, to change some of them.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.deadline = deadline;
+    b.retryPolicy = retryPolicy;
+    b.idempotent = idempotent;
+    b.operation = operation;
+    return b;
+  }
+
   @Override
   public String toString() {
     return "RequestOptions{deadline=" + deadline + ", retryPolicy=" + retryPolicy + ", idempotent="
-        + idempotent + "}";
+        + idempotent + ", operation=" + operation + "}";
   }
 
   /** Builds {@link RequestOptions}. Not thread-safe. */
@@ -84,6 +111,7 @@ public final class RequestOptions {
     private @Nullable Duration deadline;
     private @Nullable RetryPolicy retryPolicy;
     private @Nullable Boolean idempotent;
+    private @Nullable Operation operation;
 
     private Builder() {}
 
@@ -125,6 +153,19 @@ public final class RequestOptions {
      */
     public Builder idempotent(boolean idempotent) {
       this.idempotent = idempotent;
+      return this;
+    }
+
+    /**
+     * Names the call for the client's {@link dev.blipsdk.core.observation.OperationListener}: metrics and spans
+     * are tagged with the operation's name and uri template instead of the client's generic ones. Pass a
+     * constant: an operation is a kind of call, never one call.
+     *
+     * @param operation the operation
+     * @return this builder
+     */
+    public Builder operation(Operation operation) {
+      this.operation = Objects.requireNonNull(operation, "operation");
       return this;
     }
 

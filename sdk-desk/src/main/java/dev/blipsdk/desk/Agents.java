@@ -7,6 +7,8 @@ import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
 import dev.blipsdk.desk.internal.WireCollection;
+import dev.blipsdk.desk.internal.DeskOperations;
+import dev.blipsdk.core.observation.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +73,7 @@ public final class Agents {
   }
 
   private Page<Agent> fetch(int skip, int take) {
-    WireCollection c = WireCollection.of(desk.get(CommandUri.path("/attendants").query("$skip", skip)
+    WireCollection c = WireCollection.of(desk.get(DeskOperations.AGENTS_LIST, CommandUri.path("/attendants").query("$skip", skip)
         .query("$take", take).build()));
     List<Agent> out = new ArrayList<>(c.items().size());
     for (Object item : c.items()) {
@@ -120,7 +122,7 @@ public final class Agents {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("identity", agent.value());
     r.put("teams", List.copyOf(teams));
-    desk.setIdempotent("/attendants", TYPE, r);
+    desk.setIdempotent(DeskOperations.AGENTS_SET, "/attendants", TYPE, r);
   }
 
   /**
@@ -155,7 +157,7 @@ public final class Agents {
    */
   public void remove(Identity agent) {
     Objects.requireNonNull(agent, "agent");
-    desk.delete(removeUri(agent));
+    desk.delete(DeskOperations.AGENTS_DELETE, removeUri(agent));
   }
 
   static String removeUri(Identity agent) {
@@ -188,7 +190,7 @@ public final class Agents {
     if (customPauseReason != null) {
       r.put("customPauseReason", customPauseReason);
     }
-    desk.setIdempotent("/attendants/change-status", STATUS_TYPE, r);
+    desk.setIdempotent(DeskOperations.AGENTS_CHANGE_STATUS, "/attendants/change-status", STATUS_TYPE, r);
   }
 
   /**
@@ -197,7 +199,7 @@ public final class Agents {
    * @return the teams
    */
   public List<Team> teams() {
-    return teams("/teams");
+    return teams(DeskOperations.TEAMS_LIST, "/teams");
   }
 
   /**
@@ -206,11 +208,11 @@ public final class Agents {
    * @return the teams with at least the online counts the server reports
    */
   public List<Team> teamsWithAgentsOnline() {
-    return teams("/teams/agents-online");
+    return teams(DeskOperations.TEAMS_AGENTS_ONLINE, "/teams/agents-online");
   }
 
-  private List<Team> teams(String uri) {
-    WireCollection c = WireCollection.of(desk.get(uri));
+  private List<Team> teams(Operation operation, String uri) {
+    WireCollection c = WireCollection.of(desk.get(operation, uri));
     List<Team> out = new ArrayList<>(c.items().size());
     for (Object item : c.items()) {
       out.add(Team.fromWire(item));

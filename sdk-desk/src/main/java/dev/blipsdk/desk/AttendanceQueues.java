@@ -8,6 +8,7 @@ import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
 import dev.blipsdk.desk.internal.WireCollection;
+import dev.blipsdk.desk.internal.DeskOperations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class AttendanceQueues {
    * @return the queues
    */
   public List<AttendanceQueue> list() {
-    return queues(desk.get("/attendance-queues"));
+    return queues(desk.get(DeskOperations.QUEUES_LIST, "/attendance-queues"));
   }
 
   /**
@@ -53,7 +54,7 @@ public final class AttendanceQueues {
   public AttendanceQueue get(String queueId) {
     Tickets.requireText("queueId", queueId);
     String uri = CommandUri.path("/attendance-queues").segment(queueId).build();
-    Command response = desk.get(uri);
+    Command response = desk.get(DeskOperations.QUEUES_GET, uri);
     if (response.resource() != null && response.resource().isObject()
         && !response.resource().asMap().containsKey("items")) {
       return AttendanceQueue.fromWire(response.resource().tree());
@@ -96,7 +97,7 @@ public final class AttendanceQueues {
     }
     AttendanceQueue draft = new AttendanceQueue(name, name, true, priority, null, null);
     Map<String, Object> wire = draft.toWire(false);
-    Command response = desk.setIdempotent("/attendance-queues", TYPE, wire);
+    Command response = desk.setIdempotent(DeskOperations.QUEUES_SET, "/attendance-queues", TYPE, wire);
     if (response.resource() != null && response.resource().isObject()) {
       return AttendanceQueue.fromWire(response.resource().tree());
     }
@@ -114,7 +115,7 @@ public final class AttendanceQueues {
    */
   public AttendanceQueue update(AttendanceQueue queue) {
     Objects.requireNonNull(queue, "queue");
-    Command response = desk.setIdempotent("/attendance-queues", TYPE, queue.toWire(true));
+    Command response = desk.setIdempotent(DeskOperations.QUEUES_SET, "/attendance-queues", TYPE, queue.toWire(true));
     if (response.resource() != null && response.resource().isObject()) {
       return AttendanceQueue.fromWire(response.resource().tree());
     }
@@ -128,7 +129,7 @@ public final class AttendanceQueues {
    */
   public void delete(String queueId) {
     Tickets.requireText("queueId", queueId);
-    desk.delete(CommandUri.path("/attendance-queues").segment(queueId).build());
+    desk.delete(DeskOperations.QUEUES_DELETE, CommandUri.path("/attendance-queues").segment(queueId).build());
   }
 
   private static List<AttendanceQueue> queues(Command response) {

@@ -10,6 +10,7 @@ import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
 import dev.blipsdk.desk.internal.WireCollection;
+import dev.blipsdk.desk.internal.DeskOperations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Contacts {
    *     command failed
    */
   public Contact get(Identity identity) {
-    Command response = crm.get(contactUri(identity).build());
+    Command response = crm.get(DeskOperations.CONTACTS_GET, contactUri(identity).build());
     return Contact.fromWire(response.requireResource().tree());
   }
 
@@ -98,7 +99,7 @@ public final class Contacts {
    */
   public void replace(Contact contact) {
     Objects.requireNonNull(contact, "contact");
-    crm.setIdempotent("/contacts", MediaTypes.CONTACT, contact.toWire());
+    crm.setIdempotent(DeskOperations.CONTACTS_SET, "/contacts", MediaTypes.CONTACT, contact.toWire());
   }
 
   /**
@@ -110,7 +111,7 @@ public final class Contacts {
    */
   public void update(ContactUpdate update) {
     Objects.requireNonNull(update, "update");
-    crm.merge("/contacts", MediaTypes.CONTACT, update.toWire());
+    crm.merge(DeskOperations.CONTACTS_MERGE, "/contacts", MediaTypes.CONTACT, update.toWire());
   }
 
   /**
@@ -120,7 +121,7 @@ public final class Contacts {
    * @throws dev.blipsdk.core.exception.BlipException if the command failed
    */
   public void delete(Identity identity) {
-    crm.delete(contactUri(identity).build());
+    crm.delete(DeskOperations.CONTACTS_DELETE, contactUri(identity).build());
   }
 
   /**
@@ -166,7 +167,7 @@ public final class Contacts {
   }
 
   private Page<Contact> fetch(String uri, int skip, int take) {
-    WireCollection c = WireCollection.of(crm.get(uri));
+    WireCollection c = WireCollection.of(crm.get(DeskOperations.CONTACTS_LIST, uri));
     List<Contact> items = new ArrayList<>(c.items().size());
     for (Object item : c.items()) {
       items.add(Contact.fromWire(item));
@@ -192,7 +193,7 @@ public final class Contacts {
     Map<String, Object> resource = new LinkedHashMap<>();
     resource.put("id", id);
     resource.put("content", content);
-    Command response = crm.setIdempotent(contactUri(identity).encodedSegment("comments").build(), COMMENT_TYPE,
+    Command response = crm.setIdempotent(DeskOperations.COMMENTS_ADD, contactUri(identity).encodedSegment("comments").build(), COMMENT_TYPE,
         resource);
     if (response.resource() != null && response.resource().isObject()) {
       return ContactComment.fromWire(response.resource().tree());
@@ -211,7 +212,7 @@ public final class Contacts {
     Objects.requireNonNull(identity, "identity");
     List<ContactComment> out = new ArrayList<>();
     for (int skip = 0; ; skip += COMMENTS_PAGE) {
-      WireCollection c = WireCollection.of(crm.get(contactUri(identity).encodedSegment("comments")
+      WireCollection c = WireCollection.of(crm.get(DeskOperations.COMMENTS_LIST, contactUri(identity).encodedSegment("comments")
           .query("$skip", skip).query("$take", COMMENTS_PAGE).build()));
       for (Object item : c.items()) {
         out.add(ContactComment.fromWire(item));
@@ -232,7 +233,7 @@ public final class Contacts {
    */
   public void deleteComment(Identity identity, String commentId) {
     Objects.requireNonNull(commentId, "commentId");
-    crm.delete(contactUri(identity).encodedSegment("comments").segment(commentId).build());
+    crm.delete(DeskOperations.COMMENTS_DELETE, contactUri(identity).encodedSegment("comments").segment(commentId).build());
   }
 
   private static CommandUri contactUri(@Nullable Identity identity) {

@@ -1,12 +1,14 @@
 package dev.blipsdk.desk;
 
 import dev.blipsdk.core.BlipClient;
+import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.CommandUri;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.envelope.Message;
+import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.DeskTransport;
 import dev.blipsdk.whatsapp.MessageStatus;
 import dev.blipsdk.whatsapp.Recipient;
@@ -157,7 +159,8 @@ public final class DeskActiveMessages {
       String uri = CommandUri.path("/contexts").segment(customer.value()).encodedSegment("Master-State")
           .query("expiration", window.toMillis()).build();
       sender.execute(Command.set(uri, MediaTypes.TEXT_PLAIN, JsonDocument.text(bot.value()))
-          .to(DeskTransport.MSGING).build());
+          .to(DeskTransport.MSGING).build(), RequestOptions.builder().operation(DeskOperations.ACTIVE_MESSAGE_ROUTE)
+          .build());
     }
 
     Message message = request.template().toMessage(customer)
@@ -165,7 +168,8 @@ public final class DeskActiveMessages {
     if (request.envelopeId() != null) {
       message = message.withId(request.envelopeId());
     }
-    Message sent = sender.sendMessage(message);
+    Message sent = sender.sendMessage(message,
+        RequestOptions.builder().operation(DeskOperations.ACTIVE_MESSAGE_SEND).build());
     ActiveMessageSend handle = new ActiveMessageSend(Objects.requireNonNull(sent.id()), request.agent(), customer,
         clock.instant());
     tracker.track(handle.messageId(), customer, handle.sentAt());

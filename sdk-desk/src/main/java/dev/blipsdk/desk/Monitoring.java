@@ -7,6 +7,8 @@ import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.desk.internal.DeskTransport;
 import dev.blipsdk.desk.internal.WireCollection;
+import dev.blipsdk.desk.internal.DeskOperations;
+import dev.blipsdk.core.observation.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ public final class Monitoring {
    * @return the summary
    */
   public TicketsSummary tickets() {
-    Command response = desk.get(CommandUri.path("/monitoring/tickets").query("version", 2).build());
+    Command response = desk.get(DeskOperations.MONITORING_TICKETS, CommandUri.path("/monitoring/tickets").query("version", 2).build());
     Object tree = response.requireResource().tree();
     if (tree instanceof Map<?, ?> map && map.get("items") instanceof List<?> items) {
       if (items.isEmpty()) {
@@ -57,7 +59,7 @@ public final class Monitoring {
    * @return the figures, one per agent
    */
   public List<AgentMetrics> agents() {
-    return all("/monitoring/attendants", AgentMetrics::fromWire);
+    return all(DeskOperations.MONITORING_AGENTS, "/monitoring/attendants", AgentMetrics::fromWire);
   }
 
   /**
@@ -66,7 +68,7 @@ public final class Monitoring {
    * @return the figures, one per team
    */
   public List<TeamMetrics> teams() {
-    return all("/monitoring/teams", TeamMetrics::fromWire);
+    return all(DeskOperations.MONITORING_TEAMS, "/monitoring/teams", TeamMetrics::fromWire);
   }
 
   /**
@@ -75,7 +77,7 @@ public final class Monitoring {
    * @return the waiting tickets
    */
   public List<MonitoredTicket> waitingTickets() {
-    return all("/monitoring/waiting-tickets", MonitoredTicket::fromWire);
+    return all(DeskOperations.MONITORING_WAITING, "/monitoring/waiting-tickets", MonitoredTicket::fromWire);
   }
 
   /**
@@ -84,12 +86,12 @@ public final class Monitoring {
    * @return the open tickets
    */
   public List<MonitoredTicket> openTickets() {
-    return all("/monitoring/open-tickets", MonitoredTicket::fromWire);
+    return all(DeskOperations.MONITORING_OPEN, "/monitoring/open-tickets", MonitoredTicket::fromWire);
   }
 
-  private <T> List<T> all(String path, Function<Object, T> mapper) {
+  private <T> List<T> all(Operation operation, String path, Function<Object, T> mapper) {
     PagedIterable<T> pages = PagedIterable.of((skip, take) -> {
-      WireCollection c = WireCollection.of(desk.get(CommandUri.path(path).query("version", 2)
+      WireCollection c = WireCollection.of(desk.get(operation, CommandUri.path(path).query("version", 2)
           .query("$skip", skip).query("$take", take).build()));
       List<T> out = new ArrayList<>(c.items().size());
       for (Object item : c.items()) {

@@ -13,6 +13,7 @@ import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskTransport;
 import dev.blipsdk.desk.internal.OData;
 import dev.blipsdk.desk.internal.WireCollection;
+import dev.blipsdk.desk.internal.DeskOperations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class Tickets {
     Objects.requireNonNull(customer, "customer");
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("customerIdentity", customer.value());
-    return created(desk.set("/tickets", MediaTypes.TICKET, r));
+    return created(desk.set(DeskOperations.TICKETS_CREATE, "/tickets", MediaTypes.TICKET, r));
   }
 
   /**
@@ -78,7 +79,7 @@ public final class Tickets {
     r.put("customerIdentity", customer.value());
     r.put("agentIdentity", agent.value());
     r.put("team", team);
-    return created(desk.set("/tickets", MediaTypes.TICKET, r));
+    return created(desk.set(DeskOperations.TICKETS_CREATE, "/tickets", MediaTypes.TICKET, r));
   }
 
   private static Ticket created(Command response) {
@@ -99,7 +100,7 @@ public final class Tickets {
   public Ticket get(String ticketId) {
     requireText("ticketId", ticketId);
     try {
-      Command response = desk.get(CommandUri.path("/ticket").segment(ticketId).build());
+      Command response = desk.get(DeskOperations.TICKETS_GET, CommandUri.path("/ticket").segment(ticketId).build());
       return Ticket.fromWire(response.requireResource().tree());
     } catch (BlipCommandException e) {
       Integer code = e.reasonCode();
@@ -108,7 +109,7 @@ public final class Tickets {
       }
       String uri = CommandUri.path("/tickets").query("$filter", "id eq " + OData.string(ticketId))
           .query("$skip", 0).query("$take", 1).build();
-      List<Ticket> found = tickets(desk.get(uri));
+      List<Ticket> found = tickets(desk.get(DeskOperations.TICKETS_LIST, uri));
       if (found.isEmpty()) {
         throw new BlipCommandException(new Reason(Reason.RESOURCE_NOT_FOUND, "The requested resource was not found"),
             null, "get", uri, 1);
@@ -154,7 +155,7 @@ public final class Tickets {
       if (closed) {
         uri.query("$closed", "true");
       }
-      Command response = desk.get(uri.query("$skip", skip).query("$take", t).build());
+      Command response = desk.get(DeskOperations.TICKETS_LIST, uri.query("$skip", skip).query("$take", t).build());
       WireCollection c = WireCollection.of(response);
       return new Page<>(map(c), c.total(), skip, t);
     }, MAX_TAKE, MAX_TAKE, Long.MAX_VALUE);
@@ -173,7 +174,7 @@ public final class Tickets {
         .status(TicketStatus.WAITING, TicketStatus.OPEN, TicketStatus.ASSIGNED).build();
     String uri = CommandUri.path("/tickets").query("$filter", Objects.requireNonNull(q.toOData()))
         .query("$skip", 0).query("$take", MAX_TAKE).build();
-    return tickets(desk.get(uri)).stream()
+    return tickets(desk.get(DeskOperations.TICKETS_LIST, uri)).stream()
         .filter(t -> t.isOpen() && t.customerIdentity().value().equalsIgnoreCase(customer.value()))
         .max(Comparator.comparing(t -> t.storageDate() == null ? java.time.Instant.MIN : t.storageDate()));
   }
@@ -241,7 +242,7 @@ public final class Tickets {
     if (agent != null) {
       r.put("agentIdentity", agent.value());
     }
-    desk.setIdempotent("/tickets/change-status", MediaTypes.TICKET, r);
+    desk.setIdempotent(DeskOperations.TICKETS_CHANGE_STATUS, "/tickets/change-status", MediaTypes.TICKET, r);
   }
 
   /**
@@ -257,7 +258,7 @@ public final class Tickets {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("closedBy", closedBy.value());
     r.put("tags", checkTags(tags));
-    desk.setIdempotent(ticketUri(ticketId).encodedSegment("close").build(), MediaTypes.TICKET, r);
+    desk.setIdempotent(DeskOperations.TICKETS_CLOSE, ticketUri(ticketId).encodedSegment("close").build(), MediaTypes.TICKET, r);
   }
 
   /**
@@ -305,7 +306,7 @@ public final class Tickets {
 
   private TicketTransfer transfer(String ticketId, Map<String, Object> resource) {
     requireText("ticketId", ticketId);
-    Command response = desk.set(ticketUri(ticketId).encodedSegment("transfer").build(), MediaTypes.TICKET,
+    Command response = desk.set(DeskOperations.TICKETS_TRANSFER, ticketUri(ticketId).encodedSegment("transfer").build(), MediaTypes.TICKET,
         resource);
     if (response.resource() == null) {
       throw new BlipProtocolException("Blip transferred ticket " + ticketId + " but returned no new ticket");
@@ -324,7 +325,7 @@ public final class Tickets {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("id", ticketId);
     r.put("tags", checkTags(tags));
-    desk.setIdempotent(ticketUri(ticketId).encodedSegment("change-tags").build(), MediaTypes.TICKET, r);
+    desk.setIdempotent(DeskOperations.TICKETS_CHANGE_TAGS, ticketUri(ticketId).encodedSegment("change-tags").build(), MediaTypes.TICKET, r);
   }
 
   /**
@@ -338,7 +339,7 @@ public final class Tickets {
     requireText("ticketId", ticketId);
     String uri = ticketUri(ticketId).encodedSegment("messages").query("$take", MAX_TAKE)
         .query("getFromOwnerIfTunnel", "true").build();
-    WireCollection c = WireCollection.of(desk.get(uri));
+    WireCollection c = WireCollection.of(desk.get(DeskOperations.TICKETS_MESSAGES, uri));
     List<TicketMessage> out = new ArrayList<>(c.items().size());
     for (Object item : c.items()) {
       out.add(TicketMessage.fromWire(item));

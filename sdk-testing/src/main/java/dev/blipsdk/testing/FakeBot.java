@@ -287,7 +287,25 @@ public final class FakeBot {
    * @return this
    */
   public FakeBot notificationWebhook(@Nullable String url) {
+    state.notificationWebhookPool = List.of();
     state.notificationWebhook = url;
+    return this;
+  }
+
+  /**
+   * Several URLs notifications are POSTed to in turn, one POST each, as a load balancer in front of several
+   * instances of a service would spread them (with {@link FakeBlip.Builder#duplicateNotifications(boolean)},
+   * the two copies of an event go to two different URLs). Replaces {@link #notificationWebhook(String)}.
+   *
+   * @param urls the URLs, at least one
+   * @return this
+   */
+  public FakeBot notificationWebhooks(List<String> urls) {
+    if (urls.isEmpty()) {
+      throw new IllegalArgumentException("urls: at least one is needed");
+    }
+    state.notificationWebhook = null;
+    state.notificationWebhookPool = List.copyOf(urls);
     return this;
   }
 

@@ -8,6 +8,12 @@ import java.time.Duration;
  * window (default 2 minutes, the doc's UNCONFIRMED note), with or without {@code Retry-After} (default without,
  * since none is documented). Windows run on the {@link FakeClock}.
  *
+ * <p>How Blip counts "per second" is not documented. By default the fake counts requests in a sliding window of one
+ * second: the strictest reading, where a client sending at exactly the limit trips it as soon as network jitter
+ * brings two of its requests closer than their spacing. {@link #withBurst(int)} counts in a token bucket instead,
+ * refilled at the limit and holding {@code burst} requests: the same sustained rate, with room for requests that
+ * arrive late and then close together.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class RateLimits {
@@ -16,13 +22,20 @@ public final class RateLimits {
   private final int commands;
   private final Duration blockWindow;
   private final boolean retryAfter;
+  private final int burst;
 
   private RateLimits(int messages, int notifications, int commands, Duration blockWindow, boolean retryAfter) {
+    this(messages, notifications, commands, blockWindow, retryAfter, 0);
+  }
+
+  private RateLimits(int messages, int notifications, int commands, Duration blockWindow, boolean retryAfter,
+      int burst) {
     this.messages = messages;
     this.notifications = notifications;
     this.commands = commands;
     this.blockWindow = blockWindow;
     this.retryAfter = retryAfter;
+    this.burst = burst;
   }
 
   /**
@@ -71,7 +84,7 @@ public final class RateLimits {
    * @return a copy with the window
    */
   public RateLimits withBlockWindow(Duration window) {
-    return new RateLimits(messages, notifications, commands, window, retryAfter);
+    return new RateLimits(messages, notifications, commands, window, retryAfter, burst);
   }
 
   /**
@@ -81,7 +94,31 @@ public final class RateLimits {
    * @return a copy with the setting
    */
   public RateLimits withRetryAfter(boolean send) {
-    return new RateLimits(messages, notifications, commands, blockWindow, send);
+    return new RateLimits(messages, notifications, commands, blockWindow, send, burst);
+  }
+
+  /**
+   * Counts each limit in a token bucket refilled continuously at the limit and holding at most {@code burst}
+   * requests, instead of a sliding window of one second: a client may fall behind by up to {@code burst} requests
+   * and catch up, but never sustain more than the limit.
+   *
+   * @param burst positive
+   * @return a copy with the setting
+   */
+  public RateLimits withBurst(int burst) {
+    if (burst <= 0) {
+      throw new IllegalArgumentException("burst must be positive, was " + burst);
+    }
+    return new RateLimits(messages, notifications, commands, blockWindow, retryAfter, burst);
+  }
+
+  /**
+   * The token bucket's size, or 0 when limits are counted in a sliding window of one second.
+   *
+   * @return the burst
+   */
+  public int burst() {
+    return burst;
   }
 
   /**
@@ -132,6 +169,6 @@ public final class RateLimits {
   @Override
   public String toString() {
     return "RateLimits[messages=" + messages + "/s, notifications=" + notifications + "/s, commands=" + commands
-        + "/s, block=" + blockWindow + ", retryAfter=" + retryAfter + "]";
+        + "/s, block=" + blockWindow + ", retryAfter=" + retryAfter + (burst == 0 ? "" : ", burst=" + burst) + "]";
   }
 }

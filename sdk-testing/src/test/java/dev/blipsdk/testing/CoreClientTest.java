@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.JsonDocument;
+import dev.blipsdk.core.exception.AuthenticationException;
 import dev.blipsdk.core.exception.BlipCommandException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,20 @@ class CoreClientTest {
           () -> client.execute(Command.get("/contacts/missing%40wa.gw.msging.net").build()));
       assertEquals(67, e.reasonCode());
     }
+  }
+
+  @Test
+  void pingAnswersWithTheBotsKeyAndRejectsAWrongOne(FakeBlip blip) throws Exception {
+    try (BlipClient client = blip.client()) {
+      assertTrue(client.ping().toNanos() > 0);
+      assertTrue(client.pingAsync().get().toNanos() > 0);
+      Command raw = client.execute(Command.get("/ping").build());
+      assertEquals("application/vnd.lime.ping+json", raw.type());
+    }
+    try (BlipClient wrong = BlipClient.builder().baseUrl(blip.baseUrl())
+        .credentials(blip.identifier(), "not-the-key").build()) {
+      assertThrows(AuthenticationException.class, wrong::ping);
+    }
+    assertEquals("/ping", blip.receivedEnvelopes().get(0).field("uri"));
   }
 }

@@ -2,6 +2,11 @@ package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.Sleeper;
 import dev.blipsdk.core.exception.RateLimitException;
+import dev.blipsdk.core.internal.ClientAccess;
+import dev.blipsdk.core.observation.OperationListener;
+import dev.blipsdk.core.observation.Wait;
+import dev.blipsdk.core.observation.WaitReason;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +15,9 @@ import java.util.Iterator;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,6 +37,8 @@ public final class BulkRun {
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
   private static final Duration SLEEP_SLICE = Duration.ofSeconds(1);
+  /** Permits of the shared limiter held at once: the one about to be used and two asked for ahead. */
+  private static final int PERMITS_AHEAD = 3;
 
   private record Item(long index, BulkRecipient recipient) {}
 
@@ -37,6 +46,9 @@ public final class BulkRun {
   private final WhatsAppClient whatsApp;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final @Nullable OperationListener listener;
+  /** The end of the last wait reported to the listener (coordinator thread only), so a wait is reported once. */
+  private @Nullable Instant reportedWaitUntil;
   private final Iterator<BulkRecipient> source;
   private final @Nullable Long expected;
   private final @Nullable Runnable onEnd;
@@ -45,6 +57,8 @@ public final class BulkRun {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final ReentrantLock listenerLock = new ReentrantLock();
+  /** Permits asked of the shared limiter and not used yet, oldest first; the coordinator thread's only. */
+  private final ArrayDeque<CompletableFuture<Void>> permits = new ArrayDeque<>();
   // guarded by lock
   private final ArrayDeque<Item> requeued = new ArrayDeque<>();
   private final ArrayDeque<Instant> recentSends = new ArrayDeque<>();
@@ -70,6 +84,7 @@ public final class BulkRun {
     this.whatsApp = config.whatsApp;
     this.clock = whatsApp.clock();
     this.sleeper = whatsApp.sleeper();
+    this.listener = ClientAccess.operationListener(whatsApp.blip());
     this.source = source;
     this.expected = expected;
     this.onEnd = onEnd;
@@ -199,6 +214,8 @@ public final class BulkRun {
       error = e;
     } catch (RuntimeException e) {
       error = e;
+    } finally {
+      dropPermits();
     }
     try {
       drain();
@@ -275,7 +292,7 @@ public final class BulkRun {
           continue;
         }
       }
-      if (!waitForSlot()) {
+      if (!waitForSlot() || !acquirePermit()) {
         lock.lock();
         try {
           requeued.addFirst(item);
@@ -306,9 +323,11 @@ public final class BulkRun {
       }
       Instant now = clock.instant();
       Instant at;
+      boolean rateLimited;
       lock.lock();
       try {
         at = nextSlot.isAfter(backoffUntil) ? nextSlot : backoffUntil;
+        rateLimited = backoffUntil.isAfter(nextSlot);
         if (config.pacingInterval != null) {
           if (windowStart == null || !now.isBefore(windowStart.plus(config.pacingInterval))) {
             windowStart = now;
@@ -317,6 +336,7 @@ public final class BulkRun {
             Instant next = windowStart.plus(config.pacingInterval);
             if (next.isAfter(at)) {
               at = next;
+              rateLimited = false;
             }
           }
         }
@@ -329,7 +349,80 @@ public final class BulkRun {
       } finally {
         lock.unlock();
       }
+      reportWait(now, at, rateLimited);
       sleepUntil(at);
+    }
+  }
+
+  /**
+   * Waits for a permit from the shared limiter, if any. Two more permits than the one in use are always asked
+   * for ahead (coordinator thread only), so that a reserving limiter keeps this run's next slots while the run
+   * is busy or briefly stalled: a fleet sharing one limiter then keeps it saturated. Permits asked ahead and
+   * never used (the run ended, was cancelled or its process died) only go unused. A limiter that fails grants
+   * nothing: the run pauses, backing off, and asks again until it gets one or is cancelled.
+   */
+  private boolean acquirePermit() throws InterruptedException {
+    RateLimiter limiter = config.rateLimiter;
+    if (limiter == null) {
+      return true;
+    }
+    Duration pause = FIRST_BACKOFF;
+    while (!cancelled) {
+      while (permits.size() < PERMITS_AHEAD) {
+        CompletableFuture<Void> p;
+        try {
+          p = limiter.acquire();
+        } catch (RuntimeException e) {
+          p = CompletableFuture.failedFuture(e);
+        }
+        permits.addLast(p);
+      }
+      CompletableFuture<Void> permit = permits.peekFirst();
+      try {
+        while (true) {
+          if (cancelled) {
+            return false;
+          }
+          try {
+            permit.get(SLEEP_SLICE.toMillis(), TimeUnit.MILLISECONDS);
+            permits.pollFirst();
+            return true;
+          } catch (TimeoutException e) {
+            // check for a cancel, then keep waiting
+          }
+        }
+      } catch (ExecutionException e) {
+        dropPermits();
+        LOG.warn("bulk run got no permit from the rate limiter ({}); nothing is sent without one: pausing {}",
+            WhatsAppClient.unwrap(e).toString(), pause);
+        Instant until = clock.instant().plus(pause);
+        while (!cancelled && clock.instant().isBefore(until)) {
+          sleepUntil(until);
+        }
+        pause = pause.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause.multipliedBy(2);
+      }
+    }
+    return false;
+  }
+
+  /** Gives up the permits asked for ahead (a reserving limiter keeps their slots: they only go unused). */
+  private void dropPermits() {
+    for (CompletableFuture<Void> p; (p = permits.pollFirst()) != null; ) {
+      p.cancel(false);
+    }
+  }
+
+  /** Tells the client's operation listener, once per wait, that the next send waits and why. */
+  private void reportWait(Instant now, Instant until, boolean rateLimited) {
+    if (listener == null || until.equals(reportedWaitUntil)) {
+      return;
+    }
+    reportedWaitUntil = until;
+    try {
+      listener.waiting(new Wait(WhatsAppOperations.SEND, rateLimited ? WaitReason.RATE_LIMITED : WaitReason.PACING,
+          Duration.between(now, until)));
+    } catch (RuntimeException e) {
+      LOG.warn("operation listener failed in waiting; ignored", e);
     }
   }
 
@@ -360,7 +453,8 @@ public final class BulkRun {
     }
     CompletableFuture<SendReceipt> f;
     try {
-      f = whatsApp.sendAsync(r.recipient(), r.message(), ob.build());
+      // the permit was taken above: the client asks its own limiter only if it is another one
+      f = whatsApp.sendAsync(r.recipient(), r.message(), ob.build(), config.rateLimiter);
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }

@@ -40,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  * by the core client in a bulk run ({@link RetryPolicy#none()}), so that 429s reach this logic at once
  * and no message is sent twice.
  *
+ * <p><b>Sharing a rate.</b> The rate ({@link Builder#plan(Plan)}, {@link Builder#ratePerSecond(double)}) is
+ * each run's own. Runs that must stay within one limit together (several runs in one process, or the
+ * instances of a fleet) share a {@link RateLimiter}: give it to {@link Builder#rateLimiter(RateLimiter)}
+ * (or to the {@link WhatsAppClient}, whose limiter a run uses when the sender has none), and each send
+ * waits for a permit from it as well as for the run's own rate. A limiter that cannot answer never lets a
+ * send through: the run pauses (backing off from 1 s, doubling up to 60 s) and asks again.
+ *
  * <p><b>Threads.</b> Each run is driven by one coordinator task. It runs on the {@link Executor} you
  * give; otherwise the run creates one daemon thread of its own, which ends with the run:
  * {@link BulkRun#join()} returns only after it ended, so no thread outlives the run. Sends
@@ -59,6 +66,7 @@ public final class BulkSender {
   final @Nullable Executor executor;
   final @Nullable Template template;
   final RequestOptions requestOptions;
+  final @Nullable RateLimiter rateLimiter;
 
   private BulkSender(Builder b) {
     this.whatsApp = b.whatsApp;
@@ -71,6 +79,7 @@ public final class BulkSender {
     this.executor = b.executor;
     this.template = b.template;
     this.requestOptions = b.requestOptions;
+    this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : whatsApp.rateLimiter();
   }
 
   /**
@@ -136,7 +145,8 @@ public final class BulkSender {
   @Override
   public String toString() {
     return "BulkSender{ratePerSecond=" + ratePerSecond + ", concurrency=" + concurrency + ", pacing="
-        + (pacingInterval == null ? "none" : pacingCount + "/" + pacingInterval) + ", startAt=" + startAt + "}";
+        + (pacingInterval == null ? "none" : pacingCount + "/" + pacingInterval) + ", startAt=" + startAt
+        + (rateLimiter == null ? "" : ", rateLimiter=" + rateLimiter) + "}";
   }
 
   /** Builds a {@link BulkSender}. Not thread-safe. */
@@ -151,9 +161,24 @@ public final class BulkSender {
     private @Nullable Executor executor;
     private @Nullable Template template;
     private RequestOptions requestOptions = RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
+    private @Nullable RateLimiter rateLimiter;
 
     private Builder(WhatsAppClient whatsApp) {
       this.whatsApp = whatsApp;
+    }
+
+    /**
+     * Also waits for a permit from this limiter before each send, on top of the run's own rate: share one
+     * limiter between runs, processes or instances that must stay within one plan together. Without one,
+     * the runs use the {@link WhatsAppClient}'s limiter if it has one (a send then takes one permit, not
+     * two). A limiter other than the client's is acquired as well as the client's.
+     *
+     * @param limiter the shared limiter
+     * @return this builder
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
     }
 
     /**

@@ -28,7 +28,7 @@ public enum MessageStatus {
    *
    * @return the rank; -1 for EXPIRED, which is not a delivery status
    */
-  int rank() {
+  public int rank() {
     return switch (this) {
       case SENDING -> 0;
       case SENT -> 1;

@@ -9,17 +9,16 @@ import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
-import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.RateLimitException;
 import dev.blipsdk.core.internal.EnvelopeCodec;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +30,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -63,14 +63,25 @@ import org.slf4j.LoggerFactory;
  *       (default 24 h) measured from the send on the client's clock. A failed message never expires.</li>
  * </ul>
  *
- * <p><b>Thread safety:</b> thread-safe. Listeners run on the thread that fed the change, outside the lock.
- * At most {@link Builder#maxTracked(int)} messages are kept (oldest dropped first).
+ * <p><b>Where the state lives.</b> Each message's {@link StatusRecord} is kept in a {@link StatusStore}: by
+ * default one in this process's memory holding at most {@link Builder#maxTracked(int)} messages (oldest
+ * dropped first). The instances of a fleet share one store ({@link Builder#statusStore(StatusStore)}, for
+ * example on Redis): then any instance answers {@link #status(String)} and {@link #await} for a message any
+ * of them sent, and a notification any of them is fed moves the status for all, the furthest state winning
+ * across instances exactly as within one. Listeners ({@link #addListener}) hear of the changes fed to this
+ * tracker; an {@code await} here notices a change fed elsewhere at its next poll step, when it reads the
+ * store.
+ *
+ * <p><b>Failure.</b> A store that cannot answer makes the call fail with
+ * {@link dev.blipsdk.core.exception.StoreException} (for {@code awaitAsync}, the future); updates are
+ * idempotent, so feeding the same notification again later is safe.
+ *
+ * <p><b>Thread safety:</b> thread-safe. Listeners run on the thread that fed the change.
  */
 public final class StatusTracker {
   private static final Logger LOG = LoggerFactory.getLogger(StatusTracker.class);
   /** The default expiry window: 24 h. */
   public static final Duration DEFAULT_EXPIRY_WINDOW = Duration.ofHours(24);
-  private static final Reason NO_REASON = new Reason(null, "failed without a reason");
 
   private final BlipClient blip;
   private final Clock clock;
@@ -78,27 +89,8 @@ public final class StatusTracker {
   private final Duration expiryWindow;
   private final Duration pollInitial;
   private final Duration pollMax;
-  private final int maxTracked;
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+  private final StatusStore store;
   private final List<Consumer<StatusReport>> listeners = new CopyOnWriteArrayList<>();
-
-  private static final class Entry {
-    final String id;
-    final Instant sentAt;
-    @Nullable Identity recipient;
-    MessageStatus delivery = MessageStatus.SENDING;
-    @Nullable Reason failure;
-    @Nullable Instant updatedAt;
-    boolean answered;
-    final Set<String> keys = new HashSet<>();
-    final List<Notification> events = new ArrayList<>(4);
-
-    Entry(String id, Instant sentAt, @Nullable Identity recipient) {
-      this.id = id;
-      this.sentAt = sentAt;
-      this.recipient = recipient;
-    }
-  }
 
   private StatusTracker(Builder b) {
     this.blip = b.whatsApp.blip();
@@ -107,7 +99,7 @@ public final class StatusTracker {
     this.expiryWindow = b.expiryWindow;
     this.pollInitial = b.pollInitial;
     this.pollMax = b.pollMax;
-    this.maxTracked = b.maxTracked;
+    this.store = b.store != null ? b.store : StatusStore.inMemory(b.maxTracked);
   }
 
   /**
@@ -142,23 +134,15 @@ public final class StatusTracker {
   public StatusReport track(String messageId, @Nullable Identity recipient, Instant sentAt) {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(sentAt, "sentAt");
-    synchronized (entries) {
-      Entry e = entries.get(messageId);
-      if (e == null) {
-        e = new Entry(messageId, sentAt, recipient);
-        put(e);
-      } else if (e.recipient == null) {
-        e.recipient = recipient;
-      }
-      return report(e);
-    }
+    return report(recordOf(store.apply(new StatusUpdate.Track(messageId, recipient, sentAt))));
   }
 
-  private void put(Entry e) {
-    entries.put(e.id, e);
-    while (entries.size() > maxTracked) {
-      entries.remove(entries.keySet().iterator().next());
+  private static StatusRecord recordOf(StatusStore.Applied applied) {
+    StatusRecord r = applied.record();
+    if (r == null) {
+      throw new IllegalStateException("the status store returned no record after creating one");
     }
+    return r;
   }
 
   /**
@@ -175,38 +159,23 @@ public final class StatusTracker {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("notification.id is required: it names the message it is about");
     }
-    StatusReport changed;
-    synchronized (entries) {
-      Entry e = entries.get(id);
-      if (e == null) {
-        e = new Entry(id, clock.instant(), null);
-        put(e);
-      }
-      String key = notification.eventName().toLowerCase(Locale.ROOT) + "|"
-          + (notification.from() == null ? "" : notification.from().value());
-      if (!e.keys.add(key)) {
-        return false;
-      }
-      e.events.add(notification);
-      MessageStatus s = switch (notification.event()) {
-        case ACCEPTED, VALIDATED, AUTHORIZED -> MessageStatus.SENDING;
-        case DISPATCHED -> MessageStatus.SENT;
-        case RECEIVED -> MessageStatus.DELIVERED;
-        case CONSUMED -> MessageStatus.READ;
-        case FAILED -> MessageStatus.FAILED;
-        default -> null;
-      };
-      if (s == MessageStatus.FAILED && (e.failure == null || e.failure == NO_REASON)) {
-        // the first reason given wins; a hop that failed without one does not hide a later hop's reason
-        e.failure = notification.reason() != null ? notification.reason() : NO_REASON;
-      }
-      if (s != null && s.rank() > e.delivery.rank()) {
-        e.delivery = s;
-      }
-      e.updatedAt = clock.instant();
-      changed = report(e);
+    String key = notification.eventName().toLowerCase(Locale.ROOT) + "|"
+        + (notification.from() == null ? "" : notification.from().value());
+    MessageStatus s = switch (notification.event()) {
+      case ACCEPTED, VALIDATED, AUTHORIZED -> MessageStatus.SENDING;
+      case DISPATCHED -> MessageStatus.SENT;
+      case RECEIVED -> MessageStatus.DELIVERED;
+      case CONSUMED -> MessageStatus.READ;
+      case FAILED -> MessageStatus.FAILED;
+      default -> null;
+    };
+    String json = new String(EnvelopeCodec.toBytes(notification), StandardCharsets.UTF_8);
+    StatusStore.Applied applied = store.apply(new StatusUpdate.Event(id, clock.instant(), key, s,
+        notification.reason(), json));
+    if (!applied.changed()) {
+      return false;
     }
-    fire(changed);
+    fire(report(recordOf(applied)));
     return true;
   }
 
@@ -240,13 +209,13 @@ public final class StatusTracker {
     }
     Identity from = inbound.from().identity();
     List<StatusReport> changed = new ArrayList<>();
-    synchronized (entries) {
-      Instant now = clock.instant();
-      for (Entry e : entries.values()) {
-        if (!e.answered && from.equals(e.recipient) && now.isBefore(e.sentAt.plus(expiryWindow))) {
-          e.answered = true;
-          e.updatedAt = now;
-          changed.add(report(e));
+    Instant now = clock.instant();
+    for (String id : store.sentTo(from)) {
+      StatusRecord r = store.get(id).orElse(null);
+      if (r != null && !r.answered() && now.isBefore(r.sentAt().plus(expiryWindow))) {
+        StatusStore.Applied applied = store.apply(new StatusUpdate.Answered(id, now));
+        if (applied.changed() && applied.record() != null) {
+          changed.add(report(applied.record()));
         }
       }
     }
@@ -261,16 +230,14 @@ public final class StatusTracker {
    * @return true if it was tracked
    */
   public boolean markAnswered(String messageId) {
-    StatusReport r;
-    synchronized (entries) {
-      Entry e = entries.get(messageId);
-      if (e == null) {
-        return false;
-      }
-      e.answered = true;
-      r = report(e);
+    Objects.requireNonNull(messageId, "messageId");
+    StatusStore.Applied applied = store.apply(new StatusUpdate.Answered(messageId, clock.instant()));
+    if (applied.record() == null) {
+      return false;
     }
-    fire(r);
+    if (applied.changed()) {
+      fire(report(applied.record()));
+    }
     return true;
   }
 
@@ -281,33 +248,35 @@ public final class StatusTracker {
    * @return the report, or empty when not tracked
    */
   public Optional<StatusReport> status(String messageId) {
-    synchronized (entries) {
-      Entry e = entries.get(messageId);
-      return e == null ? Optional.empty() : Optional.of(report(e));
-    }
+    return store.get(Objects.requireNonNull(messageId, "messageId")).map(this::report);
   }
 
   /**
-   * Stops following a message.
+   * Stops following a message (removes its record from the store, for every instance sharing it).
    *
    * @param messageId the envelope id
    * @return true if it was tracked
    */
   public boolean forget(String messageId) {
-    synchronized (entries) {
-      return entries.remove(messageId) != null;
-    }
+    return store.remove(Objects.requireNonNull(messageId, "messageId"));
   }
 
   /**
-   * How many messages are followed.
+   * How many messages are followed (the records the store keeps).
    *
-   * @return the count
+   * @return the count, at most {@link Integer#MAX_VALUE}
    */
   public int size() {
-    synchronized (entries) {
-      return entries.size();
-    }
+    return (int) Math.min(Integer.MAX_VALUE, store.size());
+  }
+
+  /**
+   * The store the records are kept in.
+   *
+   * @return the store
+   */
+  public StatusStore store() {
+    return store;
   }
 
   /**
@@ -332,14 +301,20 @@ public final class StatusTracker {
     }
   }
 
-  private StatusReport report(Entry e) {
-    Instant expiresAt = e.sentAt.plus(expiryWindow);
-    MessageStatus shown = e.delivery;
-    if (!e.answered && e.delivery != MessageStatus.FAILED && !clock.instant().isBefore(expiresAt)) {
+  private StatusReport report(StatusRecord r) {
+    Instant expiresAt = r.sentAt().plus(expiryWindow);
+    MessageStatus shown = r.delivery();
+    if (!r.answered() && r.delivery() != MessageStatus.FAILED && !clock.instant().isBefore(expiresAt)) {
       shown = MessageStatus.EXPIRED;
     }
-    return new StatusReport(e.id, shown, e.delivery, e.failure, e.sentAt, e.updatedAt, expiresAt, e.answered,
-        e.events);
+    List<Notification> events = new ArrayList<>(r.events().size());
+    for (StatusRecord.Event e : r.events()) {
+      if (EnvelopeCodec.read(new Buffer().writeUtf8(e.json())) instanceof Notification n) {
+        events.add(n);
+      }
+    }
+    return new StatusReport(r.messageId(), shown, r.delivery(), r.failure(), r.sentAt(), r.updatedAt(), expiresAt,
+        r.answered(), events);
   }
 
   // ---- polling ----------------------------------------------------------------------------------
@@ -354,7 +329,7 @@ public final class StatusTracker {
    */
   public StatusReport poll(String messageId) {
     ensureTracked(messageId);
-    return feed(messageId, blip.execute(pollCommand(messageId)));
+    return feed(messageId, blip.execute(pollCommand(messageId), WhatsAppOperations.STATUS_POLL_OPTIONS));
   }
 
   /**
@@ -366,19 +341,17 @@ public final class StatusTracker {
   public CompletableFuture<StatusReport> pollAsync(String messageId) {
     try {
       ensureTracked(messageId);
-      return blip.executeAsync(pollCommand(messageId)).thenApply(r -> feed(messageId, r));
+      return blip.executeAsync(pollCommand(messageId), WhatsAppOperations.STATUS_POLL_OPTIONS)
+          .thenApply(r -> feed(messageId, r));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
-  private void ensureTracked(String messageId) {
+  /** Makes sure the message has a record (a poll or await of an unknown message starts following it now). */
+  private StatusReport ensureTracked(String messageId) {
     Objects.requireNonNull(messageId, "messageId");
-    synchronized (entries) {
-      if (!entries.containsKey(messageId)) {
-        put(new Entry(messageId, clock.instant(), null));
-      }
-    }
+    return report(recordOf(store.apply(new StatusUpdate.Track(messageId, null, clock.instant()))));
   }
 
   private static Command pollCommand(String messageId) {
@@ -397,7 +370,12 @@ public final class StatusTracker {
         }
       }
     }
-    return status(messageId).orElseThrow();
+    return current(messageId);
+  }
+
+  /** The report of a message, tracking it again if its record went (removed or expired in a shared store). */
+  private StatusReport current(String messageId) {
+    return status(messageId).orElseGet(() -> ensureTracked(messageId));
   }
 
   // ---- awaiting ---------------------------------------------------------------------------------
@@ -449,7 +427,11 @@ public final class StatusTracker {
       return CompletableFuture.failedFuture(new IllegalArgumentException("targets must name at least one status"));
     }
     Set<MessageStatus> wanted = EnumSet.copyOf(targets);
-    ensureTracked(messageId);
+    try {
+      ensureTracked(messageId);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     CompletableFuture<StatusReport> result = new CompletableFuture<>();
     Runnable remove = addListener(r -> {
       if (r.messageId().equals(messageId) && wanted.contains(r.status())) {
@@ -479,17 +461,35 @@ public final class StatusTracker {
     return f;
   }
 
+  /** A callback that fails the await with anything it throws (a store that cannot answer), instead of losing it. */
+  private static <T> BiConsumer<T, Throwable> guarded(CompletableFuture<StatusReport> result,
+      BiConsumer<T, Throwable> body) {
+    return (value, error) -> {
+      try {
+        body.accept(value, error);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    };
+  }
+
   private void step(String id, Set<MessageStatus> wanted, Duration timeout, Instant deadline, Duration interval,
       CompletableFuture<StatusReport> result, AtomicReference<CompletableFuture<?>> pending) {
+    guarded(result, (v, e) -> stepUnguarded(id, wanted, timeout, deadline, interval, result, pending))
+        .accept(null, null);
+  }
+
+  private void stepUnguarded(String id, Set<MessageStatus> wanted, Duration timeout, Instant deadline,
+      Duration interval, CompletableFuture<StatusReport> result, AtomicReference<CompletableFuture<?>> pending) {
     if (result.isDone()) {
       return;
     }
-    StatusReport now = status(id).orElseThrow();
+    StatusReport now = current(id);
     if (wanted.contains(now.status())) {
       result.complete(now);
       return;
     }
-    pending(pollAsync(id), result, pending).whenComplete((report, error) -> {
+    pending(pollAsync(id), result, pending).whenComplete(guarded(result, (report, error) -> {
       if (result.isDone()) {
         return;
       }
@@ -508,7 +508,7 @@ public final class StatusTracker {
         return;
       }
       Instant t = clock.instant();
-      StatusReport last = status(id).orElseThrow();
+      StatusReport last = current(id);
       if (!t.isBefore(deadline)) {
         result.completeExceptionally(new StatusTimeoutException(last, wanted, timeout));
         return;
@@ -522,36 +522,36 @@ public final class StatusTracker {
       }
       Duration sleep = wait.compareTo(left) < 0 ? wait : left;
       Duration next = interval.multipliedBy(2).compareTo(pollMax) > 0 ? pollMax : interval.multipliedBy(2);
-      pending(sleeper.delay(sleep), result, pending).whenComplete((v, e2) -> {
+      pending(sleeper.delay(sleep), result, pending).whenComplete(guarded(result, (v, e2) -> {
         if (result.isDone()) {
           return;
         }
         if (e2 != null) {
           result.completeExceptionally(e2);
         } else if (!clock.instant().isBefore(deadline)) {
-          StatusReport finalReport = status(id).orElseThrow();
+          StatusReport finalReport = current(id);
           if (wanted.contains(finalReport.status())) {
             result.complete(finalReport);
           } else {
-            pollAsync(id).whenComplete((r2, e3) -> {
-              StatusReport fr = status(id).orElseThrow();
+            pollAsync(id).whenComplete(guarded(result, (r2, e3) -> {
+              StatusReport fr = current(id);
               if (wanted.contains(fr.status())) {
                 result.complete(fr);
               } else {
                 result.completeExceptionally(new StatusTimeoutException(fr, wanted, timeout));
               }
-            });
+            }));
           }
         } else {
           step(id, wanted, timeout, deadline, next, result, pending);
         }
-      });
-    });
+      }));
+    }));
   }
 
   @Override
   public String toString() {
-    return "StatusTracker{tracked=" + size() + ", expiryWindow=" + expiryWindow + "}";
+    return "StatusTracker{store=" + store + ", expiryWindow=" + expiryWindow + "}";
   }
 
   /** Builds a {@link StatusTracker}. Not thread-safe. */
@@ -561,6 +561,8 @@ public final class StatusTracker {
     private Duration pollInitial = Duration.ofSeconds(1);
     private Duration pollMax = Duration.ofSeconds(30);
     private int maxTracked = 100_000;
+    private boolean maxTrackedSet;
+    private @Nullable StatusStore store;
 
     private Builder(WhatsAppClient whatsApp) {
       this.whatsApp = whatsApp;
@@ -597,7 +599,20 @@ public final class StatusTracker {
     }
 
     /**
-     * Sets how many messages are followed at most (default 100,000; oldest dropped first).
+     * Keeps the records in this store instead of one in this process's memory: share one store between
+     * the instances of a fleet so that each can follow every message.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder statusStore(StatusStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets how many messages the default in-memory store follows at most (default 100,000; oldest dropped
+     * first). A store given to {@link #statusStore(StatusStore)} sets its own bounds.
      *
      * @param max positive
      * @return this builder
@@ -607,6 +622,7 @@ public final class StatusTracker {
         throw new IllegalArgumentException("maxTracked must be positive, was " + max);
       }
       this.maxTracked = max;
+      this.maxTrackedSet = true;
       return this;
     }
 
@@ -624,6 +640,10 @@ public final class StatusTracker {
      * @return the tracker
      */
     public StatusTracker build() {
+      if (store != null && maxTrackedSet) {
+        throw new IllegalStateException("maxTracked applies to the default in-memory store only: set the bounds"
+            + " of the store given to statusStore(...) on that store");
+      }
       return new StatusTracker(this);
     }
   }

@@ -4,6 +4,7 @@ import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.CommandUri;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.JsonDocument;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public final class TemplateCatalog {
    * @throws dev.blipsdk.core.exception.BlipException on any failure
    */
   public List<Template> list(TemplateQuery query) {
-    return parse(blip.execute(command(query)), query);
+    return parse(blip.execute(command(query), WhatsAppOperations.TEMPLATES_LIST_OPTIONS), query);
   }
 
   /**
@@ -68,7 +69,7 @@ public final class TemplateCatalog {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return blip.executeAsync(c).thenApply(r -> parse(r, query));
+    return blip.executeAsync(c, WhatsAppOperations.TEMPLATES_LIST_OPTIONS).thenApply(r -> parse(r, query));
   }
 
   /**

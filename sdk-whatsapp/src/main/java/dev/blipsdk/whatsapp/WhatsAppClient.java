@@ -2,6 +2,7 @@ package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.internal.ClientAccess;
+import dev.blipsdk.core.internal.OperationOptions;
 import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.Sleeper;
 import dev.blipsdk.core.envelope.Command;
@@ -13,6 +14,7 @@ import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.whatsapp.internal.ResolutionCache;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * generated (or given in {@link SendOptions}) and returned in the {@link SendReceipt}. A message is never
  * sent twice unless the request options declare it idempotent.
  *
+ * <p>With a {@linkplain Builder#rateLimiter(RateLimiter) rate limiter}, every send (blocking, async, bulk)
+ * first waits for a permit, taken after the recipient is resolved and before the message goes out; a
+ * limiter that cannot answer fails the send with a {@link dev.blipsdk.core.exception.StoreException} and
+ * nothing is sent.
+ *
  * <p><b>Thread safety:</b> immutable and thread-safe; share one per {@link BlipClient}. It uses the Blip
  * client's HTTP client and holds no threads of its own (bulk runs create theirs, see {@link BulkSender}).
  */
@@ -66,6 +73,7 @@ public final class WhatsAppClient {
   private final @Nullable ResolutionCache<PhoneNumber, Resolution> cache;
   private final boolean cacheNotOnWhatsApp;
   private final TemplateCatalog catalog;
+  private final @Nullable RateLimiter rateLimiter;
   /** Lookups under way, so that concurrent resolutions of one number share one request. */
   private final ConcurrentHashMap<PhoneNumber, CompletableFuture<Resolution>> inFlight =
       new ConcurrentHashMap<>();
@@ -76,6 +84,7 @@ public final class WhatsAppClient {
     this.cache = b.cacheSize > 0 ? new ResolutionCache<>(b.cacheSize, b.cacheTtl, blip.clock()) : null;
     this.cacheNotOnWhatsApp = b.cacheNotOnWhatsApp;
     this.catalog = new TemplateCatalog(blip);
+    this.rateLimiter = b.rateLimiter;
   }
 
   /**
@@ -123,6 +132,15 @@ public final class WhatsAppClient {
    */
   public Sleeper sleeper() {
     return sleeper;
+  }
+
+  /**
+   * The limiter every send waits for, if one was set.
+   *
+   * @return the limiter, or {@code null}
+   */
+  public @Nullable RateLimiter rateLimiter() {
+    return rateLimiter;
   }
 
   /**
@@ -196,7 +214,7 @@ public final class WhatsAppClient {
         r = again;
       } else {
         try {
-          r = fromResponse(phoneNumber, blip.execute(lookup(phoneNumber)));
+          r = fromResponse(phoneNumber, blip.execute(lookup(phoneNumber), WhatsAppOperations.RESOLVE_OPTIONS));
         } catch (BlipCommandException e) {
           r = new Resolution.NotOnWhatsApp(phoneNumber, e.reason());
         }
@@ -238,7 +256,7 @@ public final class WhatsAppClient {
     }
     CompletableFuture<Command> call;
     try {
-      call = blip.executeAsync(lookup(phoneNumber));
+      call = blip.executeAsync(lookup(phoneNumber), WhatsAppOperations.RESOLVE_OPTIONS);
     } catch (RuntimeException e) {
       inFlight.remove(phoneNumber, mine);
       mine.completeExceptionally(e);
@@ -371,8 +389,11 @@ public final class WhatsAppClient {
       join(checkMediaAsync(message));
     }
     Identity identity = identityOf(to);
+    if (rateLimiter != null) {
+      join(rateLimiter.acquire());
+    }
     Message m = message.toMessage(identity).withId(idFor(options));
-    Message sent = blip.sendMessage(m, options.requestOptions());
+    Message sent = blip.sendMessage(m, OperationOptions.named(options.requestOptions(), WhatsAppOperations.SEND));
     return new SendReceipt(Objects.requireNonNull(sent.id()), identity, blip.clock().instant());
   }
 
@@ -399,6 +420,12 @@ public final class WhatsAppClient {
    * @return the future receipt
    */
   public CompletableFuture<SendReceipt> sendAsync(Recipient to, TemplateMessage message, SendOptions options) {
+    return sendAsync(to, message, options, null);
+  }
+
+  /** Sends without blocking; {@code permitTaken} is a limiter the caller already took a permit from. */
+  CompletableFuture<SendReceipt> sendAsync(Recipient to, TemplateMessage message, SendOptions options,
+      @Nullable RateLimiter permitTaken) {
     String id;
     try {
       Objects.requireNonNull(to, "to");
@@ -409,7 +436,7 @@ public final class WhatsAppClient {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    RequestOptions ro = options.requestOptions();
+    RequestOptions ro = OperationOptions.named(options.requestOptions(), WhatsAppOperations.SEND);
     CompletableFuture<SendReceipt> result = new CompletableFuture<>();
     AtomicReference<CompletableFuture<?>> stage = new AtomicReference<>();
     result.whenComplete((r, e) -> {
@@ -422,10 +449,13 @@ public final class WhatsAppClient {
     });
     CompletableFuture<Void> media = message.mediaCheckMode() == MediaCheck.CONTENT_TYPE
         ? checkMediaAsync(message) : CompletableFuture.completedFuture(null);
+    RateLimiter limiter = rateLimiter == permitTaken ? null : rateLimiter;
     step(result, stage, media, v -> step(result, stage, identityOfAsync(to),
-        identity -> step(result, stage, blip.sendMessageAsync(message.toMessage(identity).withId(id), ro),
-            sent -> result.complete(new SendReceipt(Objects.requireNonNull(sent.id()), identity,
-                blip.clock().instant())))));
+        identity -> step(result, stage, limiter == null ? CompletableFuture.<Void>completedFuture(null)
+            : limiter.acquire(), permit -> step(result, stage,
+                blip.sendMessageAsync(message.toMessage(identity).withId(id), ro),
+                sent -> result.complete(new SendReceipt(Objects.requireNonNull(sent.id()), identity,
+                    blip.clock().instant()))))));
     return result;
   }
 
@@ -585,9 +615,23 @@ public final class WhatsAppClient {
     private int cacheSize;
     private Duration cacheTtl = Duration.ZERO;
     private boolean cacheNotOnWhatsApp;
+    private @Nullable RateLimiter rateLimiter;
 
     private Builder(BlipClient blip) {
       this.blip = blip;
+    }
+
+    /**
+     * Makes every send of this client (blocking, async, bulk) wait for a permit from this limiter first
+     * (off by default). Share one limiter, for example one on Redis, between the instances of a fleet so
+     * that together they stay within the plan.
+     *
+     * @param limiter the limiter
+     * @return this builder
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A sleeper that moves a fake clock instead of waiting: tests run in virtual time. */
-final class VirtualTime implements Sleeper {
+class VirtualTime implements Sleeper {
   final FakeClock clock;
   final AtomicLong slept = new AtomicLong();
 

@@ -1,8 +1,10 @@
 package dev.blipsdk.core.internal;
 
 import dev.blipsdk.core.BlipClient;
+import dev.blipsdk.core.observation.OperationListener;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets the SDK's own modules reach parts of a {@link BlipClient} that are not public API (its
@@ -19,6 +21,14 @@ public final class ClientAccess {
      * @return its OkHttp client; never shut it down
      */
     OkHttpClient httpClient(BlipClient client);
+
+    /**
+     * The client's operation listener.
+     *
+     * @param client the client
+     * @return its listener, or {@code null}
+     */
+    @Nullable OperationListener operationListener(BlipClient client);
   }
 
   private static volatile Accessor accessor;
@@ -43,5 +53,17 @@ public final class ClientAccess {
   public static OkHttpClient httpClient(BlipClient client) {
     Objects.requireNonNull(client, "client");
     return accessor.httpClient(client); // the instance exists, so BlipClient's initialiser has run
+  }
+
+  /**
+   * The operation listener a {@link BlipClient} reports to, for feature modules that report waits of their own
+   * (a bulk run's pacing).
+   *
+   * @param client the client
+   * @return its listener, or {@code null} when it has none
+   */
+  public static @Nullable OperationListener operationListener(BlipClient client) {
+    Objects.requireNonNull(client, "client");
+    return accessor.operationListener(client);
   }
 }

@@ -18,6 +18,9 @@ import dev.blipsdk.core.exception.BlipTimeoutException;
 import dev.blipsdk.core.exception.GatewayTimeoutException;
 import dev.blipsdk.core.exception.RateLimitException;
 import dev.blipsdk.core.exception.ServerException;
+import dev.blipsdk.core.observation.AttemptOutcome;
+import dev.blipsdk.core.observation.Operation;
+import dev.blipsdk.core.observation.OperationListener;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -88,6 +91,7 @@ public final class Transport {
   private final RetryPolicy retryPolicy;
   private final Duration deadline;
   private final boolean logBodies;
+  private final @Nullable OperationListener listener;
 
   /**
    * Creates a transport.
@@ -101,9 +105,11 @@ public final class Transport {
    * @param retryPolicy the default retry policy
    * @param deadline the default overall deadline
    * @param logBodies whether envelope bodies may be logged at TRACE
+   * @param listener the operation listener, or {@code null}
    */
   public Transport(OkHttpClient http, HttpUrl baseUrl, String authorization, String userAgent, Clock clock,
-      Sleeper sleeper, RetryPolicy retryPolicy, Duration deadline, boolean logBodies) {
+      Sleeper sleeper, RetryPolicy retryPolicy, Duration deadline, boolean logBodies,
+      @Nullable OperationListener listener) {
     this.http = http;
     this.messagesUrl = baseUrl.newBuilder().addPathSegment("messages").build();
     this.notificationsUrl = baseUrl.newBuilder().addPathSegment("notifications").build();
@@ -118,6 +124,7 @@ public final class Transport {
     this.retryPolicy = retryPolicy;
     this.deadline = deadline;
     this.logBodies = logBodies;
+    this.listener = listener;
   }
 
   /** What one call needs to know, fixed before the first attempt. */
@@ -134,6 +141,8 @@ public final class Transport {
     final long startMillis;
     /** For a command whose caller wants its resource decoded: the type; otherwise null. */
     final @Nullable Class<?> resourceType;
+    /** Reports to the listener; null when the client has none. */
+    final @Nullable OperationTracker tracker;
 
     Plan(Endpoint endpoint, Envelope envelope, RequestOptions options, @Nullable Class<?> resourceType) {
       this.endpoint = endpoint;
@@ -157,6 +166,28 @@ public final class Transport {
           .headers(headers)
           .post(new EnvelopeBody(body, !safeToRepeat))
           .build();
+      this.tracker = listener == null ? null : OperationTracker.start(listener, operation(options),
+          envelope instanceof Command c ? c.method() : null, "/" + endpoint.path, commandsUrl.host(),
+          commandsUrl.port(), commandsUrl.scheme());
+    }
+
+    private Operation operation(RequestOptions options) {
+      Operation named = options.operation();
+      if (named != null) {
+        return named;
+      }
+      return envelope instanceof Command c ? Operation.command(c.uri())
+          : endpoint == Endpoint.NOTIFICATIONS ? Operation.NOTIFICATION_SEND : Operation.MESSAGE_SEND;
+    }
+
+    Request request(int attempt) {
+      return tracker == null ? request : tracker.attemptStarted(attempt, request);
+    }
+
+    void attemptEnded(Outcome outcome, @Nullable Duration wait) {
+      if (tracker != null) {
+        tracker.attemptEnded(outcome.kind(), outcome.status(), wait);
+      }
     }
 
     long remainingMillis() {
@@ -204,7 +235,11 @@ public final class Transport {
 
   /** The outcome of one attempt: a result, or an error with whether and how long to wait. */
   private record Outcome(@Nullable Object result, @Nullable BlipException error, boolean retry,
-      @Nullable Duration retryAfter) {}
+      @Nullable Duration retryAfter, AttemptOutcome kind, int status) {
+    static Outcome success(Object result, int status) {
+      return new Outcome(result, null, false, null, AttemptOutcome.SUCCESS, status);
+    }
+  }
 
   /**
    * Sends an envelope and waits for the result.
@@ -236,6 +271,21 @@ public final class Transport {
   }
 
   private Object send(Plan plan) {
+    OperationTracker tracker = plan.tracker;
+    if (tracker == null) {
+      return attempts(plan);
+    }
+    try {
+      Object result = attempts(plan);
+      tracker.operationEnded(null);
+      return result;
+    } catch (RuntimeException e) {
+      tracker.operationEnded(e);
+      throw e;
+    }
+  }
+
+  private Object attempts(Plan plan) {
     Envelope envelope = plan.envelope;
     BlipException last = null;
     for (int attempt = 1; ; attempt++) {
@@ -243,7 +293,7 @@ public final class Transport {
       if (remaining <= 0) {
         throw deadlineExceeded(plan, attempt - 1, last);
       }
-      Call call = http.newCall(plan.request);
+      Call call = http.newCall(plan.request(attempt));
       DeadlineWatchdog.Watch watch = DeadlineWatchdog.INSTANCE.watch(call, plan.deadlineNanos);
       long attemptStart = System.nanoTime();
       Outcome outcome;
@@ -253,11 +303,12 @@ public final class Transport {
         outcome = handleFailure(plan, e, attempt, watch.expired(), call.isCanceled());
       }
       log(plan, attempt, attemptStart, outcome);
+      Duration wait = outcome.result() != null ? null : nextWait(plan, attempt, outcome);
+      plan.attemptEnded(outcome, wait);
       if (outcome.result() != null) {
         return outcome.result();
       }
       last = outcome.error();
-      Duration wait = nextWait(plan, attempt, outcome);
       if (wait == null) {
         throw last;
       }
@@ -288,6 +339,10 @@ public final class Transport {
       return CompletableFuture.failedFuture(e);
     }
     AsyncCall async = new AsyncCall(plan);
+    OperationTracker tracker = plan.tracker;
+    if (tracker != null) {
+      async.whenComplete((result, error) -> tracker.operationEnded(error));
+    }
     async.attempt(1, null);
     return async;
   }
@@ -319,7 +374,7 @@ public final class Transport {
         completeExceptionally(deadlineExceeded(plan, attempt - 1, last));
         return;
       }
-      Call call = http.newCall(plan.request);
+      Call call = http.newCall(plan.request(attempt));
       current.set(call);
       if (isCancelled()) {
         return;
@@ -354,11 +409,12 @@ public final class Transport {
 
     private void after(int attempt, long attemptStart, Outcome outcome) {
       log(plan, attempt, attemptStart, outcome);
+      Duration wait = outcome.result() != null ? null : nextWait(plan, attempt, outcome);
+      plan.attemptEnded(outcome, wait);
       if (outcome.result() != null) {
         complete((Envelope) outcome.result());
         return;
       }
-      Duration wait = nextWait(plan, attempt, outcome);
       if (wait == null) {
         completeExceptionally(outcome.error());
         return;
@@ -393,7 +449,7 @@ public final class Transport {
     String id = plan.envelope.id();
     if (code >= 200 && code < 300) {
       if (plan.endpoint != Endpoint.COMMANDS) {
-        return new Outcome(plan.envelope, null, false, null);
+        return Outcome.success(plan.envelope, code);
       }
       ResponseBody body = response.body();
       Command command;
@@ -404,7 +460,7 @@ public final class Transport {
         byte[] bytes = body.bytes();
         Object resource = EnvelopeCodec.readCommandResource(new okio.Buffer().write(bytes), plan.resourceType);
         if (resource != null) {
-          return new Outcome(resource, null, false, null);
+          return Outcome.success(resource, code);
         }
         // the two-step read below gives the same result, or exception and message, as execute + decode
         command = EnvelopeCodec.readCommand(new okio.Buffer().write(bytes));
@@ -420,38 +476,40 @@ public final class Transport {
         Reason reason = command.reason() == null
             ? new Reason(null, "the server reported a failure without a reason") : command.reason();
         return new Outcome(null, new BlipCommandException(reason, id, request.method().wireValue(),
-            request.uri(), attempt), false, null);
+            request.uri(), attempt), false, null, AttemptOutcome.COMMAND_FAILURE, code);
       }
       if (plan.resourceType != null) {
-        return new Outcome(command.requireResource().decode(plan.resourceType), null, false, null);
+        return Outcome.success(command.requireResource().decode(plan.resourceType), code);
       }
-      return new Outcome(command, null, false, null);
+      return Outcome.success(command, code);
     }
     String excerpt = excerpt(response);
     String what = plan.describe();
     return switch (code) {
       case 400 -> new Outcome(null, new BadRequestException(what + " was rejected with 400 Bad Request: the"
           + " envelope is malformed or has bad fields", "/" + plan.endpoint.path, excerpt, attempt, id), false,
-          null);
+          null, AttemptOutcome.CLIENT_ERROR, code);
       case 401 -> new Outcome(null, new AuthenticationException(what + " was rejected with 401 Unauthorized:"
           + " check the bot identifier and access key (or the 'Key ...' value) from the portal",
-          "/" + plan.endpoint.path, excerpt, attempt, id), false, null);
+          "/" + plan.endpoint.path, excerpt, attempt, id), false, null, AttemptOutcome.CLIENT_ERROR, code);
       case 429 -> {
         Duration retryAfter = retryAfter(response.header("Retry-After"));
         yield new Outcome(null, new RateLimitException(what + " was rate limited (429); the plan's throughput"
             + " limit was exceeded" + (retryAfter == null ? "" : ", server asked to wait " + retryAfter),
-            "/" + plan.endpoint.path, excerpt, retryAfter, attempt, id), true, retryAfter);
+            "/" + plan.endpoint.path, excerpt, retryAfter, attempt, id), true, retryAfter,
+            AttemptOutcome.RATE_LIMITED, code);
       }
       case 502, 503 -> serverError(plan, code, excerpt, attempt, true);
       case 504 -> {
         boolean retry = plan.safeToRepeat;
         yield new Outcome(null, new GatewayTimeoutException(what + " got 504: Blip had no response within its"
             + " 60 s limit; the request may have taken effect" + (retry ? "" : " (not retried: not safe to repeat)"),
-            "/" + plan.endpoint.path, excerpt, retry, attempt, id), retry, null);
+            "/" + plan.endpoint.path, excerpt, retry, attempt, id), retry, null, AttemptOutcome.SERVER_ERROR, code);
       }
       default -> code >= 500 ? serverError(plan, code, excerpt, attempt, false)
           : new Outcome(null, new BlipHttpException(what + " got unexpected HTTP " + code, code,
-              "/" + plan.endpoint.path, excerpt, false, attempt, id), false, null);
+              "/" + plan.endpoint.path, excerpt, false, attempt, id), false, null,
+              code >= 400 ? AttemptOutcome.CLIENT_ERROR : AttemptOutcome.PROTOCOL_ERROR, code);
     };
   }
 
@@ -462,7 +520,7 @@ public final class Transport {
     return new Outcome(null, new ServerException(plan.describe() + " got HTTP " + code
         + (gatewayError ? " from Blip's gateway" : " from Blip") + (retry ? "" : "; not retried: not safe to"
         + " repeat (it may have taken effect)"), code, "/" + plan.endpoint.path, excerpt, retry, attempt,
-        plan.envelope.id()), retry, null);
+        plan.envelope.id()), retry, null, AttemptOutcome.SERVER_ERROR, code);
   }
 
   private static String excerpt(Response response) {
@@ -479,24 +537,25 @@ public final class Transport {
     String what = plan.describe();
     if (deadlinePassed) {
       // the watchdog cancelled the call: the deadline, not the caller
-      return new Outcome(null, deadlineExceeded(plan, attempt, null, e), false, null);
+      return new Outcome(null, deadlineExceeded(plan, attempt, null, e), false, null,
+          AttemptOutcome.DEADLINE_EXCEEDED, 0);
     }
     if (cancelled) {
       return new Outcome(null, new BlipConnectionException(what + " was cancelled", new CancellationException(
-          e.getMessage()), false, attempt, id), false, null);
+          e.getMessage()), false, attempt, id), false, null, AttemptOutcome.CANCELLED, 0);
     }
     if (isConnectFailure(e)) {
       return new Outcome(null, new BlipConnectionException(what + " could not connect to Blip: " + e.getMessage()
-          + " (nothing was sent)", e, true, attempt, id), true, null);
+          + " (nothing was sent)", e, true, attempt, id), true, null, AttemptOutcome.CONNECT_FAILURE, 0);
     }
     boolean retry = plan.safeToRepeat;
     String note = retry ? "" : "; not retried: the request may have reached Blip and is not safe to repeat";
     if (e instanceof SocketTimeoutException) {
       return new Outcome(null, new BlipTimeoutException(what + " timed out waiting for Blip's response" + note,
-          e, retry, attempt, id), retry, null);
+          e, retry, attempt, id), retry, null, AttemptOutcome.TIMEOUT, 0);
     }
     return new Outcome(null, new BlipConnectionException(what + " lost the connection to Blip: "
-        + e.getMessage() + note, e, retry, attempt, id), retry, null);
+        + e.getMessage() + note, e, retry, attempt, id), retry, null, AttemptOutcome.CONNECTION_LOST, 0);
   }
 
   private static boolean isConnectFailure(IOException e) {

@@ -1,6 +1,8 @@
 package dev.blipsdk.core.webhook;
 
 import dev.blipsdk.core.exception.BlipException;
+import dev.blipsdk.core.exception.StoreException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +39,18 @@ import org.slf4j.LoggerFactory;
  *   <li>401 when verification fails (the body says only "unauthorized"; the reason goes to the error
  *       listener and the log);</li>
  *   <li>400 when the body does not parse;</li>
+ *   <li>200 without calling any listener when a {@linkplain Builder#deduplicate(DeduplicationStore, Duration)
+ *       de-duplication store} remembers the event's key: it was delivered before, here or to another
+ *       instance sharing the store; 503 when that store cannot answer and the receiver is set to
+ *       {@link DeduplicationFailure#FAIL_CLOSED};</li>
  *   <li>200 once the listeners returned, or 202 once the event was handed to the
  *       {@linkplain Builder#executor(Executor) executor}; also 200 for an event kind with no listener (it is
  *       accepted and dropped, logged at DEBUG);</li>
  *   <li>500 when a listener (or a verifier of your own) throws. The sender may then deliver the event
  *       again, which is what you want when the failure was transient (a database down): de-duplicate with
- *       {@link WebhookEvent#deduplicationKey()} so that listeners that already ran for it skip it. A listener
+ *       {@link WebhookEvent#deduplicationKey()} so that listeners that already ran for it skip it (a
+ *       receiver with a de-duplication store forgets the key of an event whose listener failed, so the
+ *       next delivery reaches the listeners again). A listener
  *       that fails for good should catch its own exception and return, or the sender will keep retrying.
  *       The failure is logged at WARN without the body and reported to the error listener as a
  *       {@link WebhookCallbackException};</li>
@@ -65,6 +73,9 @@ public final class WebhookReceiver {
   private final List<Consumer<? super UnknownEvent>> onUnknown;
   private final List<Consumer<? super BlipException>> onError;
   private final @Nullable Executor executor;
+  private final @Nullable DeduplicationStore deduplication;
+  private final Duration deduplicationTtl;
+  private final DeduplicationFailure deduplicationFailure;
 
   private WebhookReceiver(Builder b) {
     this.verifier = b.verifier;
@@ -75,6 +86,9 @@ public final class WebhookReceiver {
     this.onUnknown = List.copyOf(b.onUnknown);
     this.onError = List.copyOf(b.onError);
     this.executor = b.executor;
+    this.deduplication = b.deduplication;
+    this.deduplicationTtl = b.deduplicationTtl;
+    this.deduplicationFailure = b.deduplicationFailure;
   }
 
   /**
@@ -140,17 +154,60 @@ public final class WebhookReceiver {
       return WebhookResponse.of(status(e), status(e) == 413 ? "payload too large"
           : "bad request: " + e.failure().name().toLowerCase(Locale.ROOT));
     }
+    String claimed = null;
+    if (deduplication != null) {
+      String key = event.deduplicationKey();
+      try {
+        if (deduplication.seenBefore(key, deduplicationTtl)) {
+          LOG.debug("webhook event {} delivered before; answered 200 without calling listeners", key);
+          return WebhookResponse.of(200, "duplicate");
+        }
+        claimed = key;
+      } catch (RuntimeException e) {
+        StoreException failure = e instanceof StoreException se ? se : new StoreException("deduplication store",
+            "the de-duplication store " + deduplication + " threw " + e.getClass().getName(), e, true);
+        report(failure);
+        if (deduplicationFailure == DeduplicationFailure.FAIL_CLOSED) {
+          LOG.warn("de-duplication store failed for webhook event {} ({}); failing closed: answering 503", key,
+              failure.getMessage());
+          return WebhookResponse.of(503, "busy, retry later");
+        }
+        LOG.warn("de-duplication store failed for webhook event {} ({}); failing open: calling listeners", key,
+            failure.getMessage());
+      }
+    }
     Executor ex = executor;
     if (ex != null) {
       try {
         ex.execute(() -> dispatch(event));
       } catch (RejectedExecutionException e) {
         LOG.warn("webhook event {} rejected by the executor; answering 503", event.deduplicationKey());
+        release(claimed);
         return WebhookResponse.of(503, "busy, retry later");
       }
       return WebhookResponse.of(202, "accepted");
     }
-    return dispatch(event) ? WebhookResponse.of(200, "ok") : WebhookResponse.of(500, "listener failed");
+    if (dispatch(event)) {
+      return WebhookResponse.of(200, "ok");
+    }
+    release(claimed);
+    return WebhookResponse.of(500, "listener failed");
+  }
+
+  /** Forgets a claimed key so that the sender's next delivery of the event reaches the listeners. */
+  private void release(@Nullable String key) {
+    DeduplicationStore store = deduplication;
+    if (key == null || store == null) {
+      return;
+    }
+    try {
+      store.forget(key);
+    } catch (RuntimeException e) {
+      LOG.warn("de-duplication store could not forget webhook event {}: {}; its next delivery will be dropped"
+          + " as a duplicate until the key expires", key, e.toString());
+      report(e instanceof StoreException se ? se
+          : new StoreException("deduplication store", "forget threw " + e.getClass().getName(), e, true));
+    }
   }
 
   private static int status(WebhookParseException e) {
@@ -200,7 +257,9 @@ public final class WebhookReceiver {
 
   @Override
   public String toString() {
-    return "WebhookReceiver{verifier=" + verifier + ", parser=" + parser + ", async=" + (executor != null) + "}";
+    return "WebhookReceiver{verifier=" + verifier + ", parser=" + parser + ", async=" + (executor != null)
+        + (deduplication == null ? "" : ", deduplication=" + deduplication + " for " + deduplicationTtl + ", "
+        + deduplicationFailure) + "}";
   }
 
   /** Configures a {@link WebhookReceiver}. Not thread-safe; the receiver it builds is. */
@@ -213,8 +272,44 @@ public final class WebhookReceiver {
     private final List<Consumer<? super UnknownEvent>> onUnknown = new ArrayList<>();
     private final List<Consumer<? super BlipException>> onError = new ArrayList<>();
     private @Nullable Executor executor;
+    private @Nullable DeduplicationStore deduplication;
+    private Duration deduplicationTtl = Duration.ofDays(3);
+    private DeduplicationFailure deduplicationFailure = DeduplicationFailure.FAIL_OPEN;
 
     private Builder() {}
+
+    /**
+     * De-duplicates events: before calling listeners, the receiver asks the store whether the event's
+     * {@link WebhookEvent#deduplicationKey()} was seen in the last {@code ttl}; if so it answers 200 and calls
+     * no listener. Share one store between the instances of a fleet so that each event reaches the fleet's
+     * listeners once. Off by default (every delivery reaches the listeners, as before). Three days covers
+     * Blip's retention of notifications.
+     *
+     * @param store the store, for example {@link DeduplicationStore#inMemory(int)}
+     * @param ttl how long a key is remembered; positive
+     * @return this builder
+     */
+    public Builder deduplicate(DeduplicationStore store, Duration ttl) {
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(ttl, "ttl");
+      if (ttl.isZero() || ttl.isNegative()) {
+        throw new IllegalArgumentException("deduplicate ttl must be positive, was " + ttl);
+      }
+      this.deduplication = store;
+      this.deduplicationTtl = ttl;
+      return this;
+    }
+
+    /**
+     * What to do when the de-duplication store cannot answer (default {@link DeduplicationFailure#FAIL_OPEN}).
+     *
+     * @param failure the choice
+     * @return this builder
+     */
+    public Builder onDeduplicationFailure(DeduplicationFailure failure) {
+      this.deduplicationFailure = Objects.requireNonNull(failure, "failure");
+      return this;
+    }
 
     /**
      * How requests are verified. Without one, every request is accepted (a WARN is logged at build):
@@ -285,7 +380,8 @@ public final class WebhookReceiver {
 
     /**
      * Adds a listener for every request that was not processed: a {@link WebhookVerificationException}
-     * (401), a {@link WebhookParseException} (400 or 413) or a {@link WebhookCallbackException} (500). An
+     * (401), a {@link WebhookParseException} (400 or 413) or a {@link WebhookCallbackException} (500); and for
+     * every failure of the de-duplication store, a {@link StoreException}, whatever was answered. An
      * error listener that throws is logged and ignored.
      *
      * @param listener the listener

@@ -28,9 +28,10 @@
  * Blip may deliver the same envelope more than once (a retry after a slow answer, or one notification per
  * hop through tunnels and routers). Every event has a
  * {@link dev.blipsdk.core.webhook.WebhookEvent#deduplicationKey() deduplicationKey()}, for example
- * {@code "65603604-...:received"}: the envelope id plus what happened. Remember the keys you processed
- * for a while (a few days covers Blip's retention of notifications), for example in a cache or a unique
- * database column, and skip an event whose key you have seen. Status tracking can also simply keep the
+ * {@code "65603604-...:received"}: the envelope id plus what happened. Give the receiver a
+ * {@link dev.blipsdk.core.webhook.DeduplicationStore} and it skips an event whose key it has seen:
+ * {@link dev.blipsdk.core.webhook.DeduplicationStore#inMemory(int)} within one process, a shared store (the
+ * {@code blip-sdk-redis} module) across the instances of a fleet. Status tracking can also simply keep the
  * most advanced status of each message.
  *
  * <h2>Receive</h2>

@@ -5,6 +5,7 @@ import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Node;
+import dev.blipsdk.core.observation.Operation;
 import java.util.Objects;
 
 /**
@@ -45,58 +46,66 @@ public final class DeskTransport {
   /**
    * {@code get uri}.
    *
+   * @param operation the call's name for the client's operation listener
    * @param uri the uri
    * @return the response
    */
-  public Command get(String uri) {
-    return client.execute(Command.get(uri).to(to).build());
+  public Command get(Operation operation, String uri) {
+    return client.execute(Command.get(uri).to(to).build(), options(operation, false));
   }
 
   /**
    * {@code set uri} with a resource.
    *
+   * @param operation the call's name for the client's operation listener
    * @param uri the uri
    * @param type the resource type
    * @param resource the resource tree or document
    * @return the response
    */
-  public Command set(String uri, String type, Object resource) {
-    return client.execute(Command.set(uri, type, JsonDocument.of(resource)).to(to).build());
+  public Command set(Operation operation, String uri, String type, Object resource) {
+    return client.execute(Command.set(uri, type, JsonDocument.of(resource)).to(to).build(), options(operation, false));
   }
 
   /**
    * {@code set uri} marked idempotent (safe to retry: it writes a whole value).
    *
+   * @param operation the call's name for the client's operation listener
    * @param uri the uri
    * @param type the resource type
    * @param resource the resource tree or document
    * @return the response
    */
-  public Command setIdempotent(String uri, String type, Object resource) {
-    return client.execute(Command.set(uri, type, JsonDocument.of(resource)).to(to).build(),
-        RequestOptions.builder().idempotent(true).build());
+  public Command setIdempotent(Operation operation, String uri, String type, Object resource) {
+    return client.execute(Command.set(uri, type, JsonDocument.of(resource)).to(to).build(), options(operation, true));
   }
 
   /**
    * {@code merge uri} with a resource.
    *
+   * @param operation the call's name for the client's operation listener
    * @param uri the uri
    * @param type the resource type
    * @param resource the resource tree
    * @return the response
    */
-  public Command merge(String uri, String type, Object resource) {
-    return client.execute(Command.merge(uri, type, JsonDocument.of(resource)).to(to).build(),
-        RequestOptions.builder().idempotent(true).build());
+  public Command merge(Operation operation, String uri, String type, Object resource) {
+    return client.execute(Command.merge(uri, type, JsonDocument.of(resource)).to(to).build(), options(operation, true));
   }
 
   /**
    * {@code delete uri}; deleting twice leaves the same state, so it is retried like a read.
    *
+   * @param operation the call's name for the client's operation listener
    * @param uri the uri
    * @return the response
    */
-  public Command delete(String uri) {
-    return client.execute(Command.delete(uri).to(to).build(), RequestOptions.builder().idempotent(true).build());
+  public Command delete(Operation operation, String uri) {
+    return client.execute(Command.delete(uri).to(to).build(), options(operation, true));
+  }
+
+  private static RequestOptions options(Operation operation, boolean idempotent) {
+    RequestOptions.Builder b = RequestOptions.builder().operation(operation);
+    return (idempotent ? b.idempotent(true) : b).build();
   }
 }

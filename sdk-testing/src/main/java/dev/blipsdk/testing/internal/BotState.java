@@ -74,6 +74,10 @@ public final class BotState {
   // webhooks (read by the event thread; written by tests)
   public volatile @Nullable String messageWebhook;
   public volatile @Nullable String notificationWebhook;
+  /** Several notification URLs served in turn, one POST each, as by a load balancer; empty for none. */
+  public volatile java.util.List<String> notificationWebhookPool = java.util.List.of();
+  public final java.util.concurrent.atomic.AtomicLong nextNotificationWebhook =
+      new java.util.concurrent.atomic.AtomicLong();
   public volatile Map<String, String> webhookHeaders = Map.of();
   public volatile @Nullable Function<byte[], Map<String, String>> webhookSigner;
 

@@ -19,7 +19,7 @@ public final class CommandRouter {
   /** The standard families. */
   public static CommandRouter standard() {
     return new CommandRouter(List.of(
-        new CrmHandler(), new ContextsHandler(), new HistoryHandler(), new WhatsAppHandler(),
+        new PingHandler(), new CrmHandler(), new ContextsHandler(), new HistoryHandler(), new WhatsAppHandler(),
         new DeskTicketsHandler(), new DeskTeamHandler(), new DeskMonitoringHandler(), new CampaignHandler()));
   }
 

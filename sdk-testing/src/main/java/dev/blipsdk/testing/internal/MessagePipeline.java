@@ -167,10 +167,13 @@ public final class MessagePipeline {
       bot.notifications.pruneBefore(cutoff);
     }
     String url = bot.notificationWebhook;
-    if (url != null) {
+    java.util.List<String> pool = bot.notificationWebhookPool;
+    if (url != null || !pool.isEmpty()) {
       String body = Json.write(n);
       for (int i = 0; i < copies; i++) {
-        webhooks.post("notification", url, body, bot.webhookHeaders, bot.webhookSigner, now);
+        String target = pool.isEmpty() ? url
+            : pool.get((int) (bot.nextNotificationWebhook.getAndIncrement() % pool.size()));
+        webhooks.post("notification", target, body, bot.webhookHeaders, bot.webhookSigner, now);
       }
     }
   }

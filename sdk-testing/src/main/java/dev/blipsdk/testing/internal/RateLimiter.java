@@ -8,11 +8,16 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Per bot and per kind of request: a sliding one-second window; past the limit, a block window of 429s. */
+/**
+ * Per bot and per kind of request: a sliding one-second window (or a token bucket, with a burst); past the limit, a
+ * block window of 429s.
+ */
 public final class RateLimiter {
   private static final class Window {
     final ArrayDeque<Instant> hits = new ArrayDeque<>();
     @Nullable Instant blockedUntil;
+    double tokens = -1;
+    @Nullable Instant refilled;
   }
 
   private final RateLimits limits;
@@ -46,6 +51,22 @@ public final class RateLimiter {
       }
       w.blockedUntil = null;
       w.hits.clear();
+      w.tokens = -1;
+    }
+    if (limits.burst() > 0) {
+      if (w.tokens < 0 || w.refilled == null) {
+        w.tokens = limits.burst();
+      } else {
+        double elapsed = Duration.between(w.refilled, now).toNanos() / 1e9;
+        w.tokens = Math.min(limits.burst(), w.tokens + Math.max(0, elapsed) * limit);
+      }
+      w.refilled = now;
+      if (w.tokens < 1) {
+        w.blockedUntil = now.plus(limits.blockWindow());
+        return limits.blockWindow();
+      }
+      w.tokens -= 1;
+      return null;
     }
     Instant cutoff = now.minusSeconds(1);
     while (!w.hits.isEmpty() && !w.hits.peekFirst().isAfter(cutoff)) {
