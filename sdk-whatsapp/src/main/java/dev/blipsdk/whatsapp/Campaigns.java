@@ -12,10 +12,12 @@ import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
+import dev.blipsdk.core.observation.Operation;
 import dev.blipsdk.whatsapp.TemplateMessage.HeaderValue;
 import dev.blipsdk.whatsapp.internal.CampaignPacer;
 import dev.blipsdk.whatsapp.internal.LongHashSet;
 import dev.blipsdk.whatsapp.internal.Placeholders;
+import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -90,7 +92,8 @@ public final class Campaigns {
   private static final int NAME_MAX = 255;
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final RequestOptions IDEMPOTENT = RequestOptions.builder().idempotent(true).build();
+  private static final RequestOptions UPLOAD = RequestOptions.builder().idempotent(true)
+      .operation(WhatsAppOperations.CAMPAIGN_UPLOAD).build();
 
   private final WhatsAppClient whatsApp;
   private final BlipClient blip;
@@ -135,7 +138,7 @@ public final class Campaigns {
     Command command = Command.set("/campaign/full", FULL_CAMPAIGN_TYPE, JsonDocument.of(resource))
         .to(POSTMASTER).build();
     try {
-      return Campaign.fromJson(blip.execute(command).requireResource());
+      return Campaign.fromJson(blip.execute(command, named(WhatsAppOperations.CAMPAIGN_SEND)).requireResource());
     } catch (BlipCommandException e) {
       throw new CampaignRejectedException(e);
     }
@@ -303,7 +306,8 @@ public final class Campaigns {
         Command create = Command.set("/campaign/v2", CAMPAIGN_TYPE, JsonDocument.of(resource)).to(POSTMASTER)
             .build();
         try {
-          w.campaign = Campaign.fromJson(blip.execute(create).requireResource());
+          w.campaign = Campaign.fromJson(blip.execute(create, named(WhatsAppOperations.CAMPAIGN_CREATE))
+              .requireResource());
         } catch (BlipCommandException e) {
           throw new CampaignRejectedException(e);
         }
@@ -312,7 +316,7 @@ public final class Campaigns {
       batch.put("itemType", AUDIENCE_TYPE);
       batch.put("items", w.buffer);
       String uri = CommandUri.path("/audiences/v2").segment(w.campaign.id()).build();
-      blip.execute(Command.set(uri, COLLECTION_TYPE, JsonDocument.of(batch)).to(POSTMASTER).build(), IDEMPOTENT);
+      blip.execute(Command.set(uri, COLLECTION_TYPE, JsonDocument.of(batch)).to(POSTMASTER).build(), UPLOAD);
       w.buffer = new ArrayList<>();
     }
 
@@ -322,7 +326,7 @@ public final class Campaigns {
           .build();
       Command response;
       try {
-        response = blip.execute(command);
+        response = blip.execute(command, named(WhatsAppOperations.CAMPAIGN_DISPATCH));
       } catch (BlipCommandException e) {
         throw new CampaignRejectedException(e);
       }
@@ -518,7 +522,7 @@ public final class Campaigns {
    */
   public Campaign get(String id) {
     Command c = Command.get(CommandUri.path("/campaigns").segment(requireId(id)).build()).to(POSTMASTER).build();
-    return Campaign.fromJson(blip.execute(c).requireResource());
+    return Campaign.fromJson(blip.execute(c, named(WhatsAppOperations.CAMPAIGN_GET)).requireResource());
   }
 
   /**
@@ -547,7 +551,8 @@ public final class Campaigns {
    * @return the page
    */
   public Page<Campaign> page(int skip, int take) {
-    return fetch("/campaigns", skip, take, CampaignQuery.MAX_PAGE_SIZE, Campaign::fromJson);
+    return fetch("/campaigns", skip, take, CampaignQuery.MAX_PAGE_SIZE, WhatsAppOperations.CAMPAIGN_LIST,
+        Campaign::fromJson);
   }
 
   /**
@@ -570,7 +575,8 @@ public final class Campaigns {
    * @return the page
    */
   public Page<CampaignReport> summaries(int skip, int take) {
-    return fetch("/campaigns/summaries", skip, take, CampaignQuery.MAX_PAGE_SIZE, CampaignReport::fromJson);
+    return fetch("/campaigns/summaries", skip, take, CampaignQuery.MAX_PAGE_SIZE,
+        WhatsAppOperations.CAMPAIGN_SUMMARIES, CampaignReport::fromJson);
   }
 
   /**
@@ -582,8 +588,8 @@ public final class Campaigns {
    */
   public CampaignReport summary(String id) {
     String uri = CommandUri.path("/campaigns").segment(requireId(id)).segment("summaries").build();
-    List<JsonDocument> items = blip.execute(Command.get(uri).to(POSTMASTER).build()).requireResource()
-        .asCollection().items();
+    List<JsonDocument> items = blip.execute(Command.get(uri).to(POSTMASTER).build(),
+        named(WhatsAppOperations.CAMPAIGN_SUMMARY)).requireResource().asCollection().items();
     if (items.isEmpty()) {
       throw new BlipProtocolException("campaign summaries of " + id + " answered no summary");
     }
@@ -600,7 +606,8 @@ public final class Campaigns {
   public CampaignReport report(String id) {
     String uri = CommandUri.path("/campaigns").segment(requireId(id)).segment("reports")
         .query("shouldHaveStateName", true).build();
-    return CampaignReport.fromJson(blip.execute(Command.get(uri).to(POSTMASTER).build()).requireResource());
+    return CampaignReport.fromJson(blip.execute(Command.get(uri).to(POSTMASTER).build(),
+        named(WhatsAppOperations.CAMPAIGN_REPORT)).requireResource());
   }
 
   /**
@@ -630,7 +637,7 @@ public final class Campaigns {
     String base = CommandUri.path("/audiences").segment(requireId(id)).build();
     return PagedIterable.of((skip, take) -> {
       Page<CampaignRecipientResult> page = fetch(base, skip, take, Integer.MAX_VALUE,
-          CampaignRecipientResult::fromJson);
+          WhatsAppOperations.CAMPAIGN_AUDIENCE, CampaignRecipientResult::fromJson);
       if (page.items().size() > take) {
         // the server ignored $take: it answered everything at once, so this page is the last
         return new Page<>(page.items(), (long) skip + page.items().size(), skip, take);
@@ -639,14 +646,14 @@ public final class Campaigns {
     }, AUDIENCE_PAGE, Long.MAX_VALUE).stream();
   }
 
-  private <T> Page<T> fetch(String path, int skip, int take, int max,
+  private <T> Page<T> fetch(String path, int skip, int take, int max, Operation operation,
       java.util.function.Function<JsonDocument, T> read) {
     if (skip < 0 || take < 1 || take > max) {
       throw new IllegalArgumentException("skip must be >= 0 and take 1 to " + max + " (skip=" + skip + ", take="
           + take + ")");
     }
     String uri = CommandUri.path(path).query("$skip", skip).query("$take", take).build();
-    JsonDocument resource = blip.execute(Command.get(uri).to(POSTMASTER).build()).resource();
+    JsonDocument resource = blip.execute(Command.get(uri).to(POSTMASTER).build(), named(operation)).resource();
     if (resource == null) {
       return new Page<>(List.of(), 0L, skip, take);
     }
@@ -678,7 +685,8 @@ public final class Campaigns {
       throw new CampaignNotCancellableException(id, before.status(), null);
     }
     try {
-      blip.execute(Command.delete(CommandUri.path("/campaigns").segment(id).build()).to(POSTMASTER).build());
+      blip.execute(Command.delete(CommandUri.path("/campaigns").segment(id).build()).to(POSTMASTER).build(),
+          named(WhatsAppOperations.CAMPAIGN_CANCEL));
     } catch (BlipCommandException e) {
       Campaign now = get(id);
       if (!now.status().isCancellable()) {
@@ -711,12 +719,16 @@ public final class Campaigns {
     String uri = CommandUri.path("/campaigns").segment(id).segment("schedule").build();
     try {
       Command response = blip.execute(Command.merge(uri, CAMPAIGN_TYPE, JsonDocument.of(resource)).to(POSTMASTER)
-          .build());
+          .build(), named(WhatsAppOperations.CAMPAIGN_RESCHEDULE));
       JsonDocument doc = response.resource();
       return doc != null && doc.isObject() ? Campaign.fromJson(doc) : get(id);
     } catch (BlipCommandException e) {
       throw new CampaignRejectedException(e);
     }
+  }
+
+  private static RequestOptions named(Operation operation) {
+    return RequestOptions.builder().operation(operation).build();
   }
 
   private static String requireId(@Nullable String id) {
