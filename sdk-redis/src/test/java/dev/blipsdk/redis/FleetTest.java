@@ -144,14 +144,24 @@ class FleetTest {
         assertTrue(recipients.stream().allMatch(r -> inRange(r, 0) || inRange(r, 1) || inRange(r, 2)
             || inRange(r, 3)), "only the fleet's recipients");
 
+        // The aggregate is measured from the moment all four senders are sending (each JVM starts its run on its
+        // own, and on a loaded machine one may start a second or two after the others) to the last message.
         Instant first = sent.get(0).receivedAt();
+        for (int k = 0; k < 4; k++) {
+          int sender = k;
+          Instant firstOfSender = sent.stream().filter(e -> inRange(e.field("to"), sender))
+              .map(ReceivedEnvelope::receivedAt).findFirst().orElseThrow();
+          first = firstOfSender.isAfter(first) ? firstOfSender : first;
+        }
+        Instant allSending = first;
         Instant last = sent.get(sent.size() - 1).receivedAt();
-        double window = seconds(first, last);
-        double rate = (sent.size() - 1) / window;
+        double window = seconds(allSending, last);
+        long inWindow = sent.stream().filter(e -> !e.receivedAt().isBefore(allSending)).count();
+        double rate = (inWindow - 1) / window;
         long afterKill = sent.stream().filter(e -> e.receivedAt().isAfter(killedAt)).count();
         double rateAfterKill = (afterKill - 1) / seconds(killedAt, last);
-        System.out.printf("fleet: %d messages in %.3f s = %.3f/s; after the kill %.3f/s%n", sent.size(), window, rate,
-            rateAfterKill);
+        System.out.printf("fleet: %d messages in %.3f s with all four sending = %.3f/s; after the kill %.3f/s%n",
+            inWindow, window, rate, rateAfterKill);
         assertTrue(window >= 20, "ran at least 20 s: " + window);
         assertTrue(Math.abs(rate - 50) <= 1.0, "aggregate within 2% of 50/s: " + rate);
         assertTrue(rateAfterKill <= 51, "the others did not exceed the plan after the kill: " + rateAfterKill);

@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Build it from whatever your HTTP server gives you:
  * <pre>{@code
- * // JDK HttpServer (Headers is a Map<String, List<String>>), OkHttp's headers.toMultimap(), Spring's HttpHeaders
+ * // JDK HttpServer (Headers is a Map<String, List<String>>), OkHttp's headers.toMultimap()
  * WebhookHeaders headers = WebhookHeaders.fromMultiMap(exchange.getRequestHeaders());
+ * // Spring's HttpHeaders (6.2 and 7, where HttpHeaders is no longer a Map)
+ * WebhookHeaders headers = WebhookHeaders.fromEntries(httpHeaders.headerSet());
  * // a single-valued map
  * WebhookHeaders headers = WebhookHeaders.fromMap(Map.of("X-Blip-Token", token));
  * // a Servlet request
@@ -58,8 +60,25 @@ public final class WebhookHeaders {
    */
   public static WebhookHeaders fromMultiMap(Map<String, ? extends @Nullable Collection<String>> headers) {
     Objects.requireNonNull(headers, "headers");
+    return fromEntries(headers.entrySet());
+  }
+
+  /**
+   * Copies name and values pairs, for header types that are iterable but not a {@link Map}: Spring's
+   * {@code HttpHeaders.headerSet()} (Spring 6.2 and 7; since Spring 7 {@code HttpHeaders} is no longer a
+   * {@code Map}), or any {@code map.entrySet()}. Names that differ only in case are merged.
+   *
+   * @param headers the entries; {@code null} entries, keys and values are skipped
+   * @return the headers
+   */
+  public static WebhookHeaders fromEntries(
+      Iterable<? extends Map.@Nullable Entry<String, ? extends @Nullable Collection<String>>> headers) {
+    Objects.requireNonNull(headers, "headers");
     Builder b = builder();
-    for (Map.Entry<String, ? extends @Nullable Collection<String>> e : headers.entrySet()) {
+    for (Map.Entry<String, ? extends @Nullable Collection<String>> e : headers) {
+      if (e == null) {
+        continue;
+      }
       Collection<String> vs = e.getValue();
       if (e.getKey() == null || vs == null) {
         continue;

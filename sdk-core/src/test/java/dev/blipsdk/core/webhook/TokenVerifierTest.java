@@ -78,4 +78,22 @@ class TokenVerifierTest {
     assertThrows(IllegalArgumentException.class, () -> WebhookHeaders.of("odd"));
     assertEquals(WebhookHeaders.of("A", "1"), WebhookHeaders.of("a", "1"));
   }
+
+  /** Spring 7's HttpHeaders is no longer a Map; its headerSet() (also in Spring 6.2) is an entry set. */
+  @Test
+  void headersFromEntriesMergeNamesAndSkipNulls() {
+    java.util.List<Map.Entry<String, List<String>>> entries = new java.util.ArrayList<>();
+    entries.add(Map.entry("X-Hub-Signature-256", List.of("sha256=ab")));
+    entries.add(Map.entry("x-multi", List.of("1")));
+    entries.add(Map.entry("X-MULTI", List.of("2")));
+    entries.add(null);
+    entries.add(new java.util.AbstractMap.SimpleEntry<>(null, List.of("status line")));
+    entries.add(new java.util.AbstractMap.SimpleEntry<>("X-Empty", null));
+    WebhookHeaders h = WebhookHeaders.fromEntries(entries);
+    assertEquals("sha256=ab", h.first("x-hub-signature-256"));
+    assertEquals(List.of("1", "2"), h.all("X-Multi"));
+    assertEquals(java.util.Set.of("x-hub-signature-256", "x-multi"), h.names());
+    assertEquals(WebhookHeaders.fromMultiMap(Map.of("X-Hub-Signature-256", List.of("sha256=ab"))),
+        WebhookHeaders.fromEntries(Map.of("x-hub-signature-256", List.of("sha256=ab")).entrySet()));
+  }
 }
