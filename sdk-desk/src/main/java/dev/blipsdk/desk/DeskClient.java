@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entry point to Blip Desk: contacts, tickets, attendance queues, agents and teams, monitoring, and
- * active messages sent from Desk.
+ * The entry point to Blip Desk: contacts, tickets, attendance queues, agents and teams, monitoring, active
+ * messages sent from Desk, attendance hours, ready replies and out-of-hours contacts.
  * Built on a {@link BlipClient}, whose key, timeouts, retries and clock it uses.
  *
  * <pre>{@code
@@ -39,6 +39,9 @@ public final class DeskClient {
   private final Monitoring monitoring;
   private final DeskActiveMessages activeMessages;
   private final WhatsAppClient whatsApp;
+  private final AttendanceHours attendanceHours;
+  private final ReadyReplies readyReplies;
+  private final OutOfHoursContacts outOfHours;
 
   private DeskClient(Builder b) {
     this.client = b.client;
@@ -53,6 +56,9 @@ public final class DeskClient {
     Clock clock = b.clock != null ? b.clock : client.clock();
     this.activeMessages = new DeskActiveMessages(tickets, agents, whatsApp, clock, b.routing, b.serviceBot,
         b.directRoutingWindow, b.visibilityAfterExpiry);
+    this.attendanceHours = new AttendanceHours(desk, clock);
+    this.readyReplies = new ReadyReplies(desk);
+    this.outOfHours = new OutOfHoursContacts(new DeskTransport(client, DeskTransport.MSGING), activeMessages, clock);
   }
 
   /**
@@ -154,6 +160,33 @@ public final class DeskClient {
       return Optional.empty();
     }
     return whatsApp.campaigns().find(id);
+  }
+
+  /**
+   * Attendance hours, with their queue overrides, and the escalation decision.
+   *
+   * @return the attendance-hours API
+   */
+  public AttendanceHours attendanceHours() {
+    return attendanceHours;
+  }
+
+  /**
+   * Ready replies, by category.
+   *
+   * @return the ready-replies API
+   */
+  public ReadyReplies readyReplies() {
+    return readyReplies;
+  }
+
+  /**
+   * The customers who wrote out of hours, from the thread history, and active messages to them.
+   *
+   * @return the out-of-hours API
+   */
+  public OutOfHoursContacts outOfHours() {
+    return outOfHours;
   }
 
   @Override

@@ -25,9 +25,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A stateful, in-memory fake of the Blip HTTP API on 127.0.0.1, for tests, examples and benchmarks: contacts,
  * WhatsApp accounts and templates, messages with their notification lifecycle and webhooks, contexts, Desk
- * tickets, queues, agents and monitoring, active campaigns, rate limits, fault injection and a controllable clock.
+ * tickets, queues, agents and monitoring, active campaigns, rate limits, fault injection and a controllable clock;
+ * also Desk attendance hours and ready replies, buckets (expiring on the fake's clock), media uploads served back
+ * on loopback, thread history and event tracking ({@link FakeBot#trackedEvents()}).
  * It speaks the wire contract of the Blip HTTP API ({@code POST /commands}, {@code /messages},
- * {@code /notifications} with {@code Authorization: Key ...}).
+ * {@code /notifications} with {@code Authorization: Key ...}), and only that: Blip's official JavaScript SDK
+ * ({@code blip-sdk-js}) speaks WebSocket and cannot talk to it.
  *
  * <pre>{@code
  * try (FakeBlip blip = FakeBlip.start()) {

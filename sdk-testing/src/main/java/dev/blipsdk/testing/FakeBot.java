@@ -491,6 +491,113 @@ public final class FakeBot {
     }
   }
 
+  // ---------------------------------------------------------------- attendance hours, replies, buckets, media
+
+  /**
+   * Creates or replaces a Desk attendance-hour rule, as {@code set /attendance-hour} would: the container
+   * ({@code {attendanceHour: {id?, title, isMain, timeZoneId...}, attendanceHourScheduleItems: [{dayOfWeek, startTime,
+   * endTime}], attendanceHourOffItems: [...], queues: [{id, description}], attendants: []}}); without
+   * {@code attendanceHour.id}, or with one not known yet, it is created. {@code dayOfWeek} may be a name or a .NET number (Sunday = 0), times
+   * {@code HH:mm} or {@code HH:mm:ss}.
+   *
+   * @param container the rule
+   * @return the rule id
+   * @throws IllegalArgumentException if the rule is malformed (no title, a bad day or time, an unknown id)
+   */
+  public String putAttendanceHours(Map<String, ?> container) {
+    Map<String, Object> copy = Json.copy(new LinkedHashMap<String, Object>(container));
+    synchronized (state) {
+      Map<String, Object> stored = dev.blipsdk.testing.internal.ResourceAccess.putAttendanceHours(state,
+          copy, clock.instant());
+      return String.valueOf(Json.asMap(stored.get("attendanceHour")).get("id"));
+    }
+  }
+
+  /**
+   * The attendance-hour rules, complete, in creation order.
+   *
+   * @return copies of the containers
+   */
+  public List<Map<String, Object>> attendanceHours() {
+    synchronized (state) {
+      return copies(state.attendanceHours.values());
+    }
+  }
+
+  /**
+   * Creates or replaces a category of text ready replies.
+   *
+   * @param categoryId the category id
+   * @param name the category name
+   * @param titleToText the replies, title to text, in order
+   * @return this
+   */
+  public FakeBot seedReadyReplies(String categoryId, String name, Map<String, String> titleToText) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Map.Entry<String, String> e : titleToText.entrySet()) {
+      items.add(Json.obj("id", java.util.UUID.randomUUID().toString(), "category", name, "name", e.getKey(),
+          "document", e.getValue(), "type", "text/plain", "isDynamicContent", false));
+    }
+    synchronized (state) {
+      state.replyCategories.put(categoryId, new BotState.ReplyCategory(categoryId, name, items));
+    }
+    return this;
+  }
+
+  /**
+   * The ready replies of a category, as stored.
+   *
+   * @param categoryId the category id
+   * @return copies of the replies (empty when there is no such category)
+   */
+  public List<Map<String, Object>> readyReplies(String categoryId) {
+    synchronized (state) {
+      BotState.ReplyCategory c = state.replyCategories.get(categoryId);
+      return c == null ? List.of() : copies(c.items());
+    }
+  }
+
+  /**
+   * A bucket document, unless missing or expired on the fake's clock.
+   *
+   * @param id the bucket key
+   * @return a copy of {@code {type, resource}}, or null
+   */
+  public @Nullable Map<String, Object> bucket(String id) {
+    synchronized (state) {
+      dev.blipsdk.testing.internal.ResourceAccess.expireBuckets(state, clock.instant());
+      BotState.Bucket b = state.buckets.get(id);
+      return b == null ? null : Json.obj("type", b.type(), "resource", Json.copy(b.resource()));
+    }
+  }
+
+  /**
+   * The media uploaded so far: {@code {id, contentType, size, uploadedAt}} each, in order.
+   *
+   * @return the media
+   */
+  public List<Map<String, Object>> uploadedMedia() {
+    synchronized (state) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (BotState.StoredMedia m : state.media.values()) {
+        out.add(Json.obj("id", m.id, "contentType", m.contentType, "size", (long) m.bytes.length,
+            "uploadedAt", m.uploadedAt.toString()));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The events recorded with {@code set /event-track}, in order, each as sent plus {@code storageDate}.
+   *
+   * @return copies of the events
+   */
+  public List<Map<String, Object>> trackedEvents() {
+    synchronized (state) {
+      return copies(state.eventTracks);
+    }
+  }
+
   private static List<Map<String, Object>> copies(Iterable<Map<String, Object>> items) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> m : items) {

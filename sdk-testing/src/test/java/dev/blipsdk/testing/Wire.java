@@ -108,6 +108,11 @@ final class Wire implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
+  Map<String, Object> readJson(String body) throws IOException {
+    return (Map<String, Object>) JSON.fromJson(body);
+  }
+
+  @SuppressWarnings("unchecked")
   static Map<String, Object> map(Object o) {
     return (Map<String, Object>) o;
   }

@@ -56,5 +56,21 @@ public final class DeskOperations {
       "/contexts/{identity}/Master-State");
   public static final Operation ACTIVE_MESSAGE_SEND = Operation.of("desk.active_message.send");
 
+  public static final Operation ATTENDANCE_HOURS_LIST = Operation.of("desk.attendance_hours.list", "/attendance-hour");
+  public static final Operation ATTENDANCE_HOURS_GET = Operation.of("desk.attendance_hours.get",
+      "/attendance-hour-container/{id}");
+  public static final Operation ATTENDANCE_HOURS_SET = Operation.of("desk.attendance_hours.set", "/attendance-hour");
+  public static final Operation ATTENDANCE_HOURS_DELETE = Operation.of("desk.attendance_hours.delete",
+      "/attendance-hour/{id}");
+
+  public static final Operation REPLIES_LIST = Operation.of("desk.replies.list", "/replies");
+  public static final Operation REPLIES_GET = Operation.of("desk.replies.get", "/replies/{category}");
+  public static final Operation REPLIES_SET = Operation.of("desk.replies.set", "/replies/{category}");
+  public static final Operation REPLIES_DELETE = Operation.of("desk.replies.delete", "/replies/{category}");
+
+  public static final Operation OUT_OF_HOURS_THREADS = Operation.of("desk.out_of_hours.threads", "/threads");
+  public static final Operation OUT_OF_HOURS_MESSAGES = Operation.of("desk.out_of_hours.messages",
+      "/threads/{identity}");
+
   private DeskOperations() {}
 }

@@ -112,6 +112,9 @@ public final class BlipDispatcher extends Dispatcher {
 
   private MockResponse.Builder handle(RecordedRequest request, String path, String body,
       @Nullable Map<String, Object> tree) {
+    if (path.startsWith(MediaHandler.PREFIX)) {
+      return MediaHandler.http(request, path, baseUrl(request), botsByToken.values(), clock.instant());
+    }
     boolean known = path.equals("/commands") || path.equals("/messages") || path.equals("/notifications");
     if (!known) {
       return status(404, "");
@@ -146,7 +149,7 @@ public final class BlipDispatcher extends Dispatcher {
           return status(400, "A command needs an id");
         }
         ReceivedEnvelope env = record(path, bot, body, tree, now);
-        String json = Json.write(command(bot, env.tree(), now));
+        String json = Json.write(command(bot, env.tree(), now, baseUrl(request)));
         return new MockResponse.Builder().code(200)
             .setHeader("Content-Type", "application/json; charset=utf-8").body(json);
       }
@@ -192,7 +195,13 @@ public final class BlipDispatcher extends Dispatcher {
     return botsByToken.get(h.substring(4).trim());
   }
 
-  private Map<String, Object> command(BotState bot, Map<String, Object> tree, Instant now) {
+  /** {@code http://127.0.0.1:port}, as the request reached the fake. */
+  private static String baseUrl(RecordedRequest request) {
+    okhttp3.HttpUrl url = request.getUrl();
+    return url.scheme() + "://" + url.host() + ":" + url.port();
+  }
+
+  private Map<String, Object> command(BotState bot, Map<String, Object> tree, Instant now, String baseUrl) {
     String uriText = String.valueOf(tree.get("uri"));
     LimeUri uri = LimeUri.parse(uriText);
     String to = Json.str(tree, "to");
@@ -202,7 +211,7 @@ public final class BlipDispatcher extends Dispatcher {
     try {
       CommandResult result;
       synchronized (bot) {
-        result = router.route(routed, new CommandContext(bot, config, pipeline, now, tree, uri));
+        result = router.route(routed, new CommandContext(bot, config, pipeline, now, tree, uri, baseUrl));
       }
       response.put("status", "success");
       if (result.type() != null && result.resource() != null) {

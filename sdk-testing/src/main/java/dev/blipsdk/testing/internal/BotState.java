@@ -71,6 +71,16 @@ public final class BotState {
   /** Scripts chosen by a rule, after {@link #scripts} and before {@link #defaultScript}. */
   public @Nullable Function<String, @Nullable MessageScript> scriptRule;
 
+  // Desk attendance hours (containers by id) and ready replies (categories by id)
+  public final Map<String, Map<String, Object>> attendanceHours = new LinkedHashMap<>();
+  public final Map<String, ReplyCategory> replyCategories = new LinkedHashMap<>();
+
+  // buckets, media, event tracking
+  public final Map<String, Bucket> buckets = new java.util.TreeMap<>();
+  public final Map<String, Instant> mediaUploadTokens = new HashMap<>();
+  public final Map<String, StoredMedia> media = new LinkedHashMap<>();
+  public final List<Map<String, Object>> eventTracks = new ArrayList<>();
+
   // webhooks (read by the event thread; written by tests)
   public volatile @Nullable String messageWebhook;
   public volatile @Nullable String notificationWebhook;
@@ -110,6 +120,32 @@ public final class BotState {
 
   /** A notification kept for {@code get /notifications}. */
   public record StoredNotification(String messageId, Map<String, Object> envelope, Instant storedAt) {}
+
+  /** A ready-reply category: its name and its items, as written. */
+  public record ReplyCategory(String id, String name, List<Map<String, Object>> items) {}
+
+  /** A bucket document, with its expiry (null: never). */
+  public record Bucket(@Nullable String type, @Nullable Object resource, @Nullable Instant expiresAt) {}
+
+  /** An uploaded media file, and the signature its URL carries now. */
+  public static final class StoredMedia {
+    public final String id;
+    public final byte[] bytes;
+    public final String contentType;
+    public final Instant uploadedAt;
+    public String signature;
+    public Instant expiresAt;
+
+    public StoredMedia(String id, byte[] bytes, String contentType, Instant uploadedAt, String signature,
+        Instant expiresAt) {
+      this.id = id;
+      this.bytes = bytes;
+      this.contentType = contentType;
+      this.uploadedAt = uploadedAt;
+      this.signature = signature;
+      this.expiresAt = expiresAt;
+    }
+  }
 
   /** An agent-sent Desk active message, waiting for the customer's reply. */
   public record ActiveSend(String customer, String agentIdentity, String messageId, Instant sentAt) {}

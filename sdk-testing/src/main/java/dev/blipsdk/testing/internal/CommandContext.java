@@ -17,9 +17,17 @@ public final class CommandContext {
   public final @Nullable String type;
   public final @Nullable Object resource;
   public final Map<String, Object> envelope;
+  /** The fake's own base URL, {@code http://127.0.0.1:port}, for resources that point back at it (media). */
+  public final String baseUrl;
 
   public CommandContext(BotState bot, ServerConfig config, MessagePipeline pipeline, Instant now,
       Map<String, Object> envelope, LimeUri uri) {
+    this(bot, config, pipeline, now, envelope, uri, "http://127.0.0.1");
+  }
+
+  public CommandContext(BotState bot, ServerConfig config, MessagePipeline pipeline, Instant now,
+      Map<String, Object> envelope, LimeUri uri, String baseUrl) {
+    this.baseUrl = baseUrl;
     this.bot = bot;
     this.config = config;
     this.pipeline = pipeline;

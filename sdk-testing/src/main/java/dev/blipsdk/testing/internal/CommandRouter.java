@@ -20,7 +20,9 @@ public final class CommandRouter {
   public static CommandRouter standard() {
     return new CommandRouter(List.of(
         new PingHandler(), new CrmHandler(), new ContextsHandler(), new HistoryHandler(), new WhatsAppHandler(),
-        new DeskTicketsHandler(), new DeskTeamHandler(), new DeskMonitoringHandler(), new CampaignHandler()));
+        new DeskTicketsHandler(), new DeskTeamHandler(), new DeskMonitoringHandler(), new CampaignHandler(),
+        new AttendanceHoursHandler(), new RepliesHandler(), new BucketsHandler(), new MediaHandler(),
+        new EventTrackHandler()));
   }
 
   /** The extension domain the command goes to: {@code msging.net}, {@code desk.msging.net}... */

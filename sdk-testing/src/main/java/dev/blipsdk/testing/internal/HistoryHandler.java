@@ -53,12 +53,23 @@ final class HistoryHandler implements CommandHandler {
       return CommandResult.of(CommandContext.COLLECTION,
           CommandContext.page(NOTIFICATION, out, ctx.skip(), ctx.take(100, 100)));
     }
+    if (family.equals("threads") && ctx.uri.size() == 1) {
+      return CommandResult.of(CommandContext.COLLECTION, threads(ctx));
+    }
     if (family.equals("threads") && ctx.uri.size() == 2) {
       String identity = ctx.uri.decodedSegment(1);
       List<Map<String, Object>> msgs = new ArrayList<>(bot.threads.getOrDefault(identity, List.of()));
       java.util.Collections.reverse(msgs);
+      // the documented cursor: storageDate with direction (desc: older than it, asc: newer), newest first
+      String cursor = ctx.uri.param("storageDate");
+      java.time.Instant at = cursor == null || cursor.isBlank() ? null : instant(cursor);
+      boolean asc = "asc".equalsIgnoreCase(ctx.uri.param("direction"));
       List<Map<String, Object>> out = new ArrayList<>();
       for (Map<String, Object> m : msgs) {
+        java.time.Instant date = instant(Json.str(m, "date"));
+        if (at != null && date != null && (asc ? !date.isAfter(at) : !date.isBefore(at))) {
+          continue;
+        }
         out.add(Json.copy(m));
       }
       Map<String, Object> page = CommandContext.page(THREAD_MESSAGE, out, ctx.skip(), ctx.take(20, 100));
@@ -75,5 +86,52 @@ final class HistoryHandler implements CommandHandler {
           CommandContext.page("application/vnd.lime.message+json", out, ctx.skip(), ctx.take(100, 100)));
     }
     throw CommandFailure.notSupported();
+  }
+
+  /**
+   * {@code get /threads}: one item per conversation, {@code {ownerIdentity, identity, lastMessage, unreadMessages}},
+   * the most recent conversation first (default 50, at most 100, {@code $skip}); {@code messageDate} keeps those whose
+   * last message is at or after it.
+   */
+  private static Map<String, Object> threads(CommandContext ctx) throws CommandFailure {
+    java.time.Instant since = null;
+    String messageDate = ctx.uri.param("messageDate");
+    if (messageDate != null && !messageDate.isBlank()) {
+      since = instant(messageDate);
+    }
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Map.Entry<String, List<Map<String, Object>>> e : ctx.bot.threads.entrySet()) {
+      List<Map<String, Object>> msgs = e.getValue();
+      if (msgs.isEmpty()) {
+        continue;
+      }
+      Map<String, Object> last = msgs.get(msgs.size() - 1);
+      java.time.Instant date = instant(Json.str(last, "date"));
+      if (since != null && date != null && date.isBefore(since)) {
+        continue;
+      }
+      Map<String, Object> lastMessage = Json.copy(last);
+      lastMessage.remove("status");
+      items.add(Json.obj("ownerIdentity", ctx.bot.identity(), "identity", e.getKey(), "lastMessage", lastMessage,
+          "unreadMessages", 0L));
+    }
+    items.sort((a, b) -> String.valueOf(Json.asMap(b.get("lastMessage")).get("date"))
+        .compareTo(String.valueOf(Json.asMap(a.get("lastMessage")).get("date"))));
+    Map<String, Object> page = CommandContext.page("application/vnd.iris.thread+json", items, ctx.skip(),
+        ctx.take(50, 100));
+    page.remove("total");
+    return page;
+  }
+
+  private static java.time.@org.jspecify.annotations.Nullable Instant instant(
+      @org.jspecify.annotations.Nullable String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text.trim()).toInstant();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

@@ -44,6 +44,10 @@ public final class WhatsAppOperations {
   /** A campaign's new schedule. */
   public static final Operation CAMPAIGN_RESCHEDULE = Operation.of("whatsapp.campaigns.reschedule",
       "/campaigns/{id}/schedule");
+  /** The media upload URL ({@code postmaster@media.msging.net}). */
+  public static final Operation MEDIA_UPLOAD_URI = Operation.of("whatsapp.media.upload_uri", "/upload-media-uri");
+  /** A media URL's refresh. */
+  public static final Operation MEDIA_REFRESH = Operation.of("whatsapp.media.refresh", "/refresh-media-uri");
 
   /** Options naming {@link #RESOLVE}. */
   public static final RequestOptions RESOLVE_OPTIONS = RequestOptions.builder().operation(RESOLVE).build();
