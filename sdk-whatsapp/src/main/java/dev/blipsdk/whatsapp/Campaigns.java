@@ -107,13 +107,17 @@ public final class Campaigns {
 
   /**
    * Sends an individual campaign: one recipient, in one {@code set /campaign/full} (the form production clients
-   * use). Blip creates and dispatches it at once, or at the request's schedule.
+   * use). Blip creates and dispatches it at once, or at the request's schedule. One dispatched at once is one
+   * message sent now, so it first takes a permit from the client's {@linkplain WhatsAppClient#rateLimiter() rate
+   * limiter}, if it has one, as every send does; a batch campaign is paced by Blip's engine, which sends at the
+   * bot's plan rate across all its campaigns, so its launch takes none.
    *
    * @param request the request (without a pace)
    * @param recipient the recipient
    * @return the campaign Blip created
    * @throws BlipValidationException if the request or the recipient breaks a rule (nothing is sent)
    * @throws CampaignRejectedException if Blip refuses it (a duplicate name, for example)
+   * @throws dev.blipsdk.core.exception.StoreException if the rate limiter cannot answer (nothing is sent)
    * @throws BlipException on any other failure
    */
   public Campaign send(CampaignRequest request, CampaignRecipient recipient) {
@@ -137,6 +141,11 @@ public final class Campaigns {
     resource.put("message", p.message);
     Command command = Command.set("/campaign/full", FULL_CAMPAIGN_TYPE, JsonDocument.of(resource))
         .to(POSTMASTER).build();
+    RateLimiter limiter = whatsApp.rateLimiter();
+    if (limiter != null && p.start == null) {
+      // dispatched at once, an individual campaign is one message now: it takes a permit like any send
+      WhatsAppClient.join(limiter.acquire());
+    }
     try {
       return Campaign.fromJson(blip.execute(command, named(WhatsAppOperations.CAMPAIGN_SEND)).requireResource());
     } catch (BlipCommandException e) {

@@ -580,7 +580,7 @@ public final class WhatsAppClient {
     return c;
   }
 
-  private static <T> T join(CompletableFuture<T> f) {
+  static <T> T join(CompletableFuture<T> f) {
     try {
       return f.join();
     } catch (CompletionException e) {
