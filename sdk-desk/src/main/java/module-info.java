@@ -6,4 +6,6 @@ module dev.blipsdk.desk {
   requires org.slf4j;
   requires static transitive org.jspecify;
   exports dev.blipsdk.desk;
+  // the collection records of internal.Pages are decoded by core's reader (BlipClient.execute(Command, Class))
+  exports dev.blipsdk.desk.internal to dev.blipsdk.core;
 }

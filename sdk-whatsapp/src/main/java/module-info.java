@@ -5,4 +5,6 @@ module dev.blipsdk.whatsapp {
   requires org.slf4j;
   requires static transitive org.jspecify;
   exports dev.blipsdk.whatsapp;
+  // the wire records of internal (templates, campaigns) are built by core's reader (JsonDocument.decode)
+  exports dev.blipsdk.whatsapp.internal to dev.blipsdk.core;
 }

@@ -128,7 +128,7 @@ public class CommandResponseBenchmark {
    */
   @Benchmark
   public Object sdkContactOnePass() {
-    return EnvelopeCodec.readCommandResource(source(Payloads.CONTACT_RESPONSE_BYTES), SdkModels.Contact.class);
+    return EnvelopeCodec.readCommandResource(Payloads.CONTACT_RESPONSE_BYTES, SdkModels.Contact.class);
   }
 
   /**
@@ -138,7 +138,7 @@ public class CommandResponseBenchmark {
    */
   @Benchmark
   public Object sdkAccountOnePass() {
-    return EnvelopeCodec.readCommandResource(source(Payloads.ACCOUNT_RESPONSE_BYTES), SdkModels.Account.class);
+    return EnvelopeCodec.readCommandResource(Payloads.ACCOUNT_RESPONSE_BYTES, SdkModels.Account.class);
   }
 
   /**

@@ -4,6 +4,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
@@ -32,6 +34,7 @@ public final class RawClient {
   private final JsonAdapter<MoshiModels.OutgoingMessage> messageAdapter;
   private final JsonAdapter<MoshiModels.OutgoingCommand> commandAdapter;
   private final JsonAdapter<MoshiModels.ContactResponse> contactAdapter;
+  private final JsonAdapter<Object> treeAdapter;
 
   /**
    * Creates the raw client.
@@ -50,6 +53,7 @@ public final class RawClient {
     this.messageAdapter = moshi.adapter(MoshiModels.OutgoingMessage.class);
     this.commandAdapter = moshi.adapter(MoshiModels.OutgoingCommand.class);
     this.contactAdapter = moshi.adapter(MoshiModels.ContactResponse.class);
+    this.treeAdapter = moshi.adapter(Object.class);
   }
 
   /**
@@ -71,6 +75,38 @@ public final class RawClient {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    postMessage(buffer);
+    return m.id;
+  }
+
+  /**
+   * {@code POST /messages} with the WhatsApp template message the SDK's {@code TemplateMessage} of the harness
+   * makes (image header, two body variables, a quick reply), written by Moshi from maps and lists: what a developer
+   * writes without the SDK.
+   *
+   * @param to the recipient
+   * @return the message id
+   */
+  public String sendTemplate(String to) {
+    String id = newId();
+    Map<String, Object> template = templateContent();
+    Map<String, Object> envelope = new java.util.LinkedHashMap<>();
+    envelope.put("id", id);
+    envelope.put("to", to);
+    envelope.put("type", "application/json");
+    envelope.put("content", template);
+    Buffer buffer = new Buffer();
+    try {
+      treeAdapter.toJson(buffer, envelope);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    postMessage(buffer);
+    return id;
+  }
+
+  /** Sends the message in {@code buffer} ({@code POST /messages}) and checks the 202. */
+  private void postMessage(Buffer buffer) {
     Request request = new Request.Builder().url(messagesUrl).header("Authorization", authorization)
         .post(RequestBody.create(buffer.readByteString(), JSON)).build();
     try (Response response = http.newCall(request).execute()) {
@@ -80,7 +116,25 @@ public final class RawClient {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return m.id;
+  }
+
+  /**
+   * The content of the harness's template message (image header, two body variables, a quick reply) as maps and
+   * lists, as a developer without the SDK writes it; the JMH serialisation benchmark uses it too.
+   *
+   * @return the content
+   */
+  static Map<String, Object> templateContent() {
+    return Map.of("type", "template", "template", Map.of(
+        "name", "order_shipped",
+        "language", Map.of("code", "pt_BR", "policy", "deterministic"),
+        "components", List.of(
+            Map.of("type", "header", "parameters", List.of(Map.of("type", "image", "image",
+                Map.of("link", "https://cdn.example.com/l.png")))),
+            Map.of("type", "body", "parameters", List.of(Map.of("type", "text", "text", "Maria"),
+                Map.of("type", "text", "text", "#48213"))),
+            Map.of("type", "button", "sub_type", "quick_reply", "index", "0",
+                "parameters", List.of(Map.of("type", "payload", "payload", "Sim"))))));
   }
 
   /**

@@ -97,4 +97,12 @@ public final class SdkModels {
    * @param items the tickets
    */
   public record TicketPage(@Nullable Long total, @Nullable String itemType, List<TicketRecord> items) {}
+
+  /**
+   * A page of Desk tickets, the same shape as the Desk module's internal page record.
+   *
+   * @param total the total
+   * @param items the tickets
+   */
+  public record DeskTicketPage(@Nullable Long total, List<dev.blipsdk.desk.Ticket> items) {}
 }

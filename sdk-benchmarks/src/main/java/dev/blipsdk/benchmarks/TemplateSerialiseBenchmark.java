@@ -63,16 +63,7 @@ public class TemplateSerialiseBenchmark {
    */
   @Benchmark
   public byte[] moshiTemplate() {
-    Map<String, Object> template = Map.of("type", "template", "template", Map.of(
-        "name", "order_shipped",
-        "language", Map.of("code", "pt_BR", "policy", "deterministic"),
-        "components", List.of(
-            Map.of("type", "header", "parameters", List.of(Map.of("type", "image", "image",
-                Map.of("link", "https://cdn.example.com/l.png")))),
-            Map.of("type", "body", "parameters", List.of(Map.of("type", "text", "text", "Maria"),
-                Map.of("type", "text", "text", "#48213"))),
-            Map.of("type", "button", "sub_type", "quick_reply", "index", 0,
-                "parameters", List.of(Map.of("type", "payload", "payload", "Sim"))))));
+    Map<String, Object> template = RawClient.templateContent();
     Map<String, Object> envelope = Map.of("id", ID, "to", Payloads.CUSTOMER, "type", "application/json",
         "content", template);
     Buffer b = new Buffer();

@@ -61,8 +61,22 @@ public class TicketCollectionBenchmark {
    */
   @Benchmark
   public Object sdkTicketsOnePass() {
-    return EnvelopeCodec.readCommandResource(new Buffer().write(Payloads.TICKETS_RESPONSE_BYTES),
+    return EnvelopeCodec.readCommandResource(Payloads.TICKETS_RESPONSE_BYTES,
         SdkModels.TicketPage.class);
+  }
+
+  /**
+   * SDK, the Desk helper's path: response bytes to a page of 100 {@code dev.blipsdk.desk.Ticket} records (every
+   * documented field, identities and dates parsed, {@code raw()} kept) in one pass, as
+   * {@code desk.tickets().list(..)} reads a page through {@code execute(command, Pages.Tickets.class)} (a record of
+   * the same shape).
+   *
+   * @return the page
+   */
+  @Benchmark
+  public Object sdkDeskTickets() {
+    return EnvelopeCodec.readCommandResource(Payloads.TICKETS_RESPONSE_BYTES,
+        SdkModels.DeskTicketPage.class);
   }
 
   /**
@@ -74,6 +88,39 @@ public class TicketCollectionBenchmark {
   @Benchmark
   public List<MoshiModels.Ticket> moshiTicketsTyped() throws IOException {
     return adapter.fromJson(new Buffer().write(Payloads.TICKETS_RESPONSE_BYTES)).resource.items;
+  }
+
+  /**
+   * Raw Moshi, same shape as the Desk record: the class adapter, then each ticket made into a
+   * {@code dev.blipsdk.desk.Ticket} as a developer would (identities with {@code Identity.parse}, dates with
+   * {@code Instant.parse}, the status with {@code TicketStatus.fromWire}); no raw document kept.
+   *
+   * @return the tickets
+   * @throws IOException never
+   */
+  @Benchmark
+  public List<dev.blipsdk.desk.Ticket> moshiDeskTickets() throws IOException {
+    List<MoshiModels.Ticket> items = adapter.fromJson(new Buffer().write(Payloads.TICKETS_RESPONSE_BYTES))
+        .resource.items;
+    List<dev.blipsdk.desk.Ticket> out = new java.util.ArrayList<>(items.size());
+    for (MoshiModels.Ticket t : items) {
+      out.add(new dev.blipsdk.desk.Ticket(t.id, (long) t.sequentialId, null, null, identity(t.ownerIdentity), null,
+          identity(t.customerIdentity), t.customerDomain, identity(t.agentIdentity), t.team,
+          dev.blipsdk.desk.TicketStatus.fromWire(t.status), t.status, t.closed, identity(t.closedBy), t.tags,
+          t.provider, t.priority, instant(t.storageDate), null, instant(t.openDate), instant(t.statusDate),
+          instant(t.closeDate), null, t.unreadMessages, null, t.rating, null, null, null, null));
+    }
+    return out;
+  }
+
+  private static dev.blipsdk.core.envelope.@org.jspecify.annotations.Nullable Identity identity(
+      @org.jspecify.annotations.Nullable String s) {
+    return s == null ? null : dev.blipsdk.core.envelope.Identity.parse(s);
+  }
+
+  private static java.time.@org.jspecify.annotations.Nullable Instant instant(
+      @org.jspecify.annotations.Nullable String s) {
+    return s == null ? null : java.time.Instant.parse(s);
   }
 
   /**

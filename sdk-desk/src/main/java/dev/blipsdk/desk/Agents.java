@@ -8,9 +8,9 @@ import dev.blipsdk.core.PagedIterable;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskCommands;
-import dev.blipsdk.desk.internal.WireCollection;
-import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.core.observation.Operation;
+import dev.blipsdk.desk.internal.DeskOperations;
+import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,13 +79,9 @@ public final class Agents {
   }
 
   private Page<Agent> fetch(int skip, int take, RequestOptions options) {
-    WireCollection c = WireCollection.of(desk.get(DeskOperations.AGENTS_LIST, CommandUri.path("/attendants")
-        .query("$skip", skip).query("$take", take).build(), options));
-    List<Agent> out = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      out.add(Agent.fromWire(item));
-    }
-    return new Page<>(out, c.total(), skip, take);
+    Pages.Agents page = desk.get(DeskOperations.AGENTS_LIST, CommandUri.path("/attendants").query("$skip", skip)
+        .query("$take", take).build(), Pages.Agents.class, options);
+    return new Page<>(page.items(), page.total(), skip, take);
   }
 
   /**
@@ -226,11 +222,6 @@ public final class Agents {
   }
 
   private List<Team> teams(Operation operation, String uri) {
-    WireCollection c = WireCollection.of(desk.get(operation, uri));
-    List<Team> out = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      out.add(Team.fromWire(item));
-    }
-    return List.copyOf(out);
+    return desk.get(operation, uri, Pages.Teams.class).items();
   }
 }

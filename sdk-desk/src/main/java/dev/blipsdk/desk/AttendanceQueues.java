@@ -7,8 +7,8 @@ import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskCommands;
-import dev.blipsdk.desk.internal.WireCollection;
 import dev.blipsdk.desk.internal.DeskOperations;
+import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class AttendanceQueues {
    * @return the queues
    */
   public List<AttendanceQueue> list() {
-    return queues(desk.get(DeskOperations.QUEUES_LIST, "/attendance-queues"));
+    return desk.get(DeskOperations.QUEUES_LIST, "/attendance-queues", Pages.Queues.class).items();
   }
 
   /**
@@ -56,8 +56,8 @@ public final class AttendanceQueues {
     String uri = CommandUri.path("/attendance-queues").segment(queueId).build();
     Command response = desk.get(DeskOperations.QUEUES_GET, uri);
     if (response.resource() != null && response.resource().isObject()
-        && !response.resource().asMap().containsKey("items")) {
-      return AttendanceQueue.fromWire(response.resource().tree());
+        && response.resource().member("items").isEmpty()) {
+      return response.resource().decode(AttendanceQueue.class);
     }
     return queues(response).stream().filter(q -> q.id().equalsIgnoreCase(queueId)).findFirst()
         .orElseThrow(() -> new BlipCommandException(
@@ -95,11 +95,11 @@ public final class AttendanceQueues {
     if (priority < 0) {
       throw new BlipValidationException("priority", "must be >= 0", "queue priority must be 0 or more");
     }
-    AttendanceQueue draft = new AttendanceQueue(name, name, true, priority, null, null);
+    AttendanceQueue draft = new AttendanceQueue(name, name, true, priority, null, null, null);
     Map<String, Object> wire = draft.toWire(false);
     Command response = desk.setIdempotent(DeskOperations.QUEUES_SET, "/attendance-queues", TYPE, wire);
     if (response.resource() != null && response.resource().isObject()) {
-      return AttendanceQueue.fromWire(response.resource().tree());
+      return response.resource().decode(AttendanceQueue.class);
     }
     // no queue in the answer: read it back, for the id Blip made from the name (never guess the id)
     return list().stream().filter(q -> q.name().equals(name)).findFirst()
@@ -117,7 +117,7 @@ public final class AttendanceQueues {
     Objects.requireNonNull(queue, "queue");
     Command response = desk.setIdempotent(DeskOperations.QUEUES_SET, "/attendance-queues", TYPE, queue.toWire(true));
     if (response.resource() != null && response.resource().isObject()) {
-      return AttendanceQueue.fromWire(response.resource().tree());
+      return response.resource().decode(AttendanceQueue.class);
     }
     return queue;
   }
@@ -133,11 +133,7 @@ public final class AttendanceQueues {
   }
 
   private static List<AttendanceQueue> queues(Command response) {
-    WireCollection c = WireCollection.of(response);
-    List<AttendanceQueue> out = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      out.add(AttendanceQueue.fromWire(item));
-    }
-    return List.copyOf(out);
+    return response.resource() == null ? List.of()
+        : response.resource().asCollection(AttendanceQueue.class).items();
   }
 }

@@ -2,7 +2,8 @@ package dev.blipsdk.desk;
 
 import dev.blipsdk.desk.internal.ContactRules;
 import dev.blipsdk.core.envelope.Identity;
-import dev.blipsdk.desk.internal.WireObject;
+import dev.blipsdk.core.envelope.JsonDocument;
+import dev.blipsdk.desk.internal.WriteBack;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,9 +15,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A contact of the bot's CRM ({@code application/vnd.lime.contact+json}).
  *
- * <p>Fields the SDK does not model (for example {@code birthDate} or the WhatsApp keys of newer tenants)
- * are kept in {@link #otherFields()} and written back by {@link Contacts#replace(Contact)}, so reading a
- * contact, changing it with {@link #toBuilder()} and replacing it loses nothing.
+ * <p>Fields the SDK does not model (for example {@code isPending}, {@code birthDate} or the WhatsApp keys of
+ * newer tenants) are kept in {@link #raw()} as they came (JSON nulls and exact numbers included) and written
+ * back by {@link Contacts#replace(Contact)}, so reading a contact, changing it with {@link #toBuilder()} and
+ * replacing it loses nothing. Blank values stay blank: a {@code ""} is read and written back as {@code ""}.
  *
  * <pre>{@code
  * Contact c = Contact.builder(Identity.parse("5531999998888@wa.gw.msging.net"))
@@ -44,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  * @param source the channel the contact came from, for example {@code WhatsApp}, or null
  * @param extras free string values (Blip accepts strings only, no nesting), never null
  * @param lastMessageDate when the contact last wrote, or null (read-only: set by the platform)
- * @param otherFields the fields the SDK does not model, as parsed JSON values, never null
+ * @param raw the whole contact as Blip sent it (an empty object for a contact built here); its members that
+ *     no other component models are written back
  */
 public record Contact(
     Identity identity,
@@ -65,9 +68,9 @@ public record Contact(
     @Nullable String source,
     Map<String, String> extras,
     @Nullable Instant lastMessageDate,
-    Map<String, Object> otherFields) {
+    JsonDocument raw) {
 
-  private static final Set<String> MODELED = Set.of("identity", "name", "firstname", "lastname", "email",
+  private static final Set<String> MODELLED = Set.of("identity", "name", "firstname", "lastname", "email",
       "phonenumber", "cellphonenumber", "address", "city", "taxdocument", "gender", "culture", "timezone",
       "photouri", "group", "source", "extras", "lastmessagedate");
 
@@ -79,7 +82,7 @@ public record Contact(
   public Contact {
     Objects.requireNonNull(identity, "identity");
     extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
-    otherFields = otherFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(otherFields));
+    raw = raw == null ? WriteBack.EMPTY : raw;
   }
 
   /**
@@ -93,7 +96,8 @@ public record Contact(
   }
 
   /**
-   * A builder that starts from this contact (including {@link #otherFields()}).
+   * A builder that starts from this contact (including {@link #raw()}, so the fields this SDK does not model
+   * are written back).
    *
    * @return the builder
    */
@@ -116,34 +120,13 @@ public record Contact(
     b.source = source;
     b.extras.putAll(extras);
     b.lastMessageDate = lastMessageDate;
-    b.otherFields.putAll(otherFields);
+    b.raw = raw;
     return b;
-  }
-
-  static Contact fromWire(Object tree) {
-    WireObject o = WireObject.of(tree, "contact");
-    Identity identity = o.identity("identity");
-    if (identity == null) {
-      throw new dev.blipsdk.core.exception.BlipProtocolException("contact without identity");
-    }
-    Map<String, Object> other = new LinkedHashMap<>();
-    if (tree instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        String key = String.valueOf(e.getKey());
-        if (e.getValue() != null && !MODELED.contains(key.toLowerCase(java.util.Locale.ROOT))) {
-          other.put(key, e.getValue());
-        }
-      }
-    }
-    return new Contact(identity, o.str("name"), o.str("firstName"), o.str("lastName"), o.str("email"),
-        o.str("phoneNumber"), o.str("cellPhoneNumber"), o.str("address"), o.str("city"), o.str("taxDocument"),
-        o.str("gender"), o.str("culture"), o.integer("timezone"), o.str("photoUri"), o.str("group"),
-        o.str("source"), o.stringMap("extras"), o.instant("lastMessageDate"), other);
   }
 
   /** The whole contact as the wire resource of {@code set /contacts} (read-only fields left out). */
   Map<String, Object> toWire() {
-    Map<String, Object> m = new LinkedHashMap<>(otherFields);
+    Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
     m.put("identity", identity.value());
     put(m, "name", name);
     put(m, "firstName", firstName);
@@ -201,7 +184,7 @@ public record Contact(
     private @Nullable String source;
     private final Map<String, String> extras = new LinkedHashMap<>();
     private @Nullable Instant lastMessageDate;
-    private final Map<String, Object> otherFields = new LinkedHashMap<>();
+    private JsonDocument raw = WriteBack.EMPTY;
 
     private Builder(Identity identity) {
       this.identity = identity;
@@ -420,7 +403,7 @@ public record Contact(
     public Contact build() {
       return new Contact(identity, name, firstName, lastName, email, phoneNumber, cellPhoneNumber, address,
           city, taxDocument, gender, culture, timezone, photoUri, group, source, extras, lastMessageDate,
-          otherFields);
+          raw);
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.blipsdk.desk;
 
-import dev.blipsdk.desk.internal.WireObject;
+import dev.blipsdk.core.envelope.Identity;
+import dev.blipsdk.core.envelope.JsonDocument;
+import dev.blipsdk.desk.internal.WriteBack;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -11,29 +13,23 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe; {@link #toString()} does not print the text.
  *
  * @param id the comment id
- * @param content the text
+ * @param authorIdentity the agent who wrote it, or null
+ * @param content the text ({@code ""} when Blip sends none)
  * @param storageDate when it was stored, or null when the server did not say
+ * @param raw the whole comment as Blip sent it
  */
-public record ContactComment(String id, String content, @Nullable Instant storageDate) {
+public record ContactComment(String id, @Nullable Identity authorIdentity, String content,
+    @Nullable Instant storageDate, JsonDocument raw) {
 
   /**
    * Validates.
    *
-   * @throws NullPointerException if id or content is null
+   * @throws NullPointerException if the id is null
    */
   public ContactComment {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(content, "content");
-  }
-
-  static ContactComment fromWire(Object tree) {
-    WireObject o = WireObject.of(tree, "comment");
-    String id = o.str("id");
-    if (id == null) {
-      throw new dev.blipsdk.core.exception.BlipProtocolException("comment without id");
-    }
-    String content = o.str("content");
-    return new ContactComment(id, content == null ? "" : content, o.instant("storageDate"));
+    content = content == null ? "" : content;
+    raw = raw == null ? WriteBack.EMPTY : raw;
   }
 
   @Override

@@ -9,8 +9,8 @@ import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskCommands;
-import dev.blipsdk.desk.internal.WireCollection;
 import dev.blipsdk.desk.internal.DeskOperations;
+import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +67,7 @@ public final class Contacts {
    *     command failed
    */
   public Contact get(Identity identity) {
-    Command response = crm.get(DeskOperations.CONTACTS_GET, contactUri(identity).build());
-    return Contact.fromWire(response.requireResource().tree());
+    return crm.get(DeskOperations.CONTACTS_GET, contactUri(identity).build(), Contact.class);
   }
 
   /**
@@ -167,12 +166,8 @@ public final class Contacts {
   }
 
   private Page<Contact> fetch(String uri, int skip, int take) {
-    WireCollection c = WireCollection.of(crm.get(DeskOperations.CONTACTS_LIST, uri));
-    List<Contact> items = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      items.add(Contact.fromWire(item));
-    }
-    return new Page<>(items, c.total(), skip, take);
+    Pages.Contacts page = crm.get(DeskOperations.CONTACTS_LIST, uri, Pages.Contacts.class);
+    return new Page<>(page.items(), page.total(), skip, take);
   }
 
   /**
@@ -196,9 +191,9 @@ public final class Contacts {
     Command response = crm.setIdempotent(DeskOperations.COMMENTS_ADD, contactUri(identity).encodedSegment("comments").build(), COMMENT_TYPE,
         resource);
     if (response.resource() != null && response.resource().isObject()) {
-      return ContactComment.fromWire(response.resource().tree());
+      return response.resource().decode(ContactComment.class);
     }
-    return new ContactComment(id, content, null);
+    return new ContactComment(id, null, content, null, null);
   }
 
   /**
@@ -212,11 +207,9 @@ public final class Contacts {
     Objects.requireNonNull(identity, "identity");
     List<ContactComment> out = new ArrayList<>();
     for (int skip = 0; ; skip += COMMENTS_PAGE) {
-      WireCollection c = WireCollection.of(crm.get(DeskOperations.COMMENTS_LIST, contactUri(identity).encodedSegment("comments")
-          .query("$skip", skip).query("$take", COMMENTS_PAGE).build()));
-      for (Object item : c.items()) {
-        out.add(ContactComment.fromWire(item));
-      }
+      Pages.Comments c = crm.get(DeskOperations.COMMENTS_LIST, contactUri(identity).encodedSegment("comments")
+          .query("$skip", skip).query("$take", COMMENTS_PAGE).build(), Pages.Comments.class);
+      out.addAll(c.items());
       Long total = c.total();
       boolean more = total != null ? skip + c.items().size() < total : c.items().size() >= COMMENTS_PAGE;
       if (c.items().isEmpty() || !more) {

@@ -4,10 +4,12 @@ import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.Node;
 import dev.blipsdk.desk.internal.DeskCommands;
+import dev.blipsdk.whatsapp.Campaign;
 import dev.blipsdk.whatsapp.WhatsAppClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,7 @@ public final class DeskClient {
   private final Agents agents;
   private final Monitoring monitoring;
   private final DeskActiveMessages activeMessages;
+  private final WhatsAppClient whatsApp;
   private final AttendanceHours attendanceHours;
   private final ReadyReplies readyReplies;
   private final OutOfHoursContacts outOfHours;
@@ -49,7 +52,7 @@ public final class DeskClient {
     this.queues = new AttendanceQueues(desk);
     this.agents = new Agents(desk);
     this.monitoring = new Monitoring(desk);
-    WhatsAppClient whatsApp = b.whatsApp != null ? b.whatsApp : WhatsAppClient.of(client);
+    this.whatsApp = b.whatsApp != null ? b.whatsApp : WhatsAppClient.of(client);
     Clock clock = b.clock != null ? b.clock : client.clock();
     this.activeMessages = new DeskActiveMessages(tickets, agents, whatsApp, clock, b.routing, b.serviceBot,
         b.directRoutingWindow, b.visibilityAfterExpiry);
@@ -139,6 +142,24 @@ public final class DeskClient {
    */
   public DeskActiveMessages activeMessages() {
     return activeMessages;
+  }
+
+  /**
+   * The active campaign a ticket was born from: the ticket's {@code CampaignId} looked up with
+   * {@link dev.blipsdk.whatsapp.Campaigns#find(String)} (through the WhatsApp client of this Desk client). Here,
+   * not in the WhatsApp module, because Desk depends on WhatsApp and not the other way round.
+   *
+   * @param ticket the ticket
+   * @return the campaign, or empty when the ticket has no {@code CampaignId} or Blip no longer has the campaign
+   * @throws dev.blipsdk.core.exception.BlipException on any other failure
+   */
+  public Optional<Campaign> campaignOf(Ticket ticket) {
+    Objects.requireNonNull(ticket, "ticket");
+    String id = ticket.campaignId();
+    if (id == null || id.isBlank()) {
+      return Optional.empty();
+    }
+    return whatsApp.campaigns().find(id);
   }
 
   /**

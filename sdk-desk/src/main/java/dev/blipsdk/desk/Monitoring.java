@@ -3,16 +3,16 @@ package dev.blipsdk.desk;
 import dev.blipsdk.core.CommandUri;
 import dev.blipsdk.core.Page;
 import dev.blipsdk.core.PagedIterable;
-import dev.blipsdk.core.envelope.Command;
+import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.desk.internal.DeskCommands;
-import dev.blipsdk.desk.internal.WireCollection;
-import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.core.observation.Operation;
+import dev.blipsdk.desk.internal.DeskOperations;
+import dev.blipsdk.desk.internal.Pages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Desk monitoring for the current day ({@code /monitoring/...?version=2}): ticket counts, per agent and
@@ -42,15 +42,18 @@ public final class Monitoring {
    * @return the summary
    */
   public TicketsSummary tickets() {
-    Command response = desk.get(DeskOperations.MONITORING_TICKETS, CommandUri.path("/monitoring/tickets").query("version", 2).build());
-    Object tree = response.requireResource().tree();
-    if (tree instanceof Map<?, ?> map && map.get("items") instanceof List<?> items) {
+    JsonDocument resource = desk.get(DeskOperations.MONITORING_TICKETS,
+        CommandUri.path("/monitoring/tickets").query("version", 2).build())
+        .requireResource();
+    if (resource.member("items").isPresent()) {
+      // some tenants answer with a collection of one summary
+      List<TicketsSummary> items = resource.asCollection(TicketsSummary.class).items();
       if (items.isEmpty()) {
         throw new BlipProtocolException("the tickets summary came back as an empty collection");
       }
-      tree = items.get(0);
+      return items.get(0);
     }
-    return TicketsSummary.fromWire(tree);
+    return resource.decode(TicketsSummary.class);
   }
 
   /**
@@ -59,7 +62,8 @@ public final class Monitoring {
    * @return the figures, one per agent
    */
   public List<AgentMetrics> agents() {
-    return all(DeskOperations.MONITORING_AGENTS, "/monitoring/attendants", AgentMetrics::fromWire);
+    return all(DeskOperations.MONITORING_AGENTS, "/monitoring/attendants", Pages.AgentFigures.class, Pages.AgentFigures::total,
+        Pages.AgentFigures::items);
   }
 
   /**
@@ -68,7 +72,8 @@ public final class Monitoring {
    * @return the figures, one per team
    */
   public List<TeamMetrics> teams() {
-    return all(DeskOperations.MONITORING_TEAMS, "/monitoring/teams", TeamMetrics::fromWire);
+    return all(DeskOperations.MONITORING_TEAMS, "/monitoring/teams", Pages.TeamFigures.class,
+        Pages.TeamFigures::total, Pages.TeamFigures::items);
   }
 
   /**
@@ -77,7 +82,8 @@ public final class Monitoring {
    * @return the waiting tickets
    */
   public List<MonitoredTicket> waitingTickets() {
-    return all(DeskOperations.MONITORING_WAITING, "/monitoring/waiting-tickets", MonitoredTicket::fromWire);
+    return all(DeskOperations.MONITORING_WAITING, "/monitoring/waiting-tickets", Pages.MonitoredTickets.class, Pages.MonitoredTickets::total,
+        Pages.MonitoredTickets::items);
   }
 
   /**
@@ -86,20 +92,20 @@ public final class Monitoring {
    * @return the open tickets
    */
   public List<MonitoredTicket> openTickets() {
-    return all(DeskOperations.MONITORING_OPEN, "/monitoring/open-tickets", MonitoredTicket::fromWire);
+    return all(DeskOperations.MONITORING_OPEN, "/monitoring/open-tickets", Pages.MonitoredTickets.class, Pages.MonitoredTickets::total,
+        Pages.MonitoredTickets::items);
   }
 
-  private <T> List<T> all(Operation operation, String path, Function<Object, T> mapper) {
+  private <P, T> List<T> all(Operation operation, String path, Class<P> pageType, Function<P, @Nullable Long> totalOf,
+      Function<P, List<T>> itemsOf) {
     PagedIterable<T> pages = PagedIterable.of((skip, take) -> {
-      WireCollection c = WireCollection.of(desk.get(operation, CommandUri.path(path).query("version", 2)
-          .query("$skip", skip).query("$take", take).build()));
-      List<T> out = new ArrayList<>(c.items().size());
-      for (Object item : c.items()) {
-        out.add(mapper.apply(item));
-      }
+      P page = desk.get(operation, CommandUri.path(path).query("version", 2).query("$skip", skip).query("$take", take)
+          .build(), pageType);
+      List<T> out = itemsOf.apply(page);
       // paging on these resources is not documented: a server that ignores $take and answers everything
       // at once must not be asked again (and again) for the next page
-      Long total = c.total() == null && out.size() > take ? (long) skip + out.size() : c.total();
+      Long total = totalOf.apply(page) == null && out.size() > take ? (long) skip + out.size()
+          : totalOf.apply(page);
       return new Page<>(out, total, skip, take);
     }, PAGE, Long.MAX_VALUE);
     List<T> out = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.blipsdk.desk;
 
-import dev.blipsdk.core.exception.BlipProtocolException;
-import dev.blipsdk.desk.internal.WireObject;
+import dev.blipsdk.core.envelope.JsonDocument;
+import dev.blipsdk.desk.internal.WriteBack;
 import java.util.Objects;
 
 /**
@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * @param name the team name
  * @param agentsOnline how many agents of the team are online now
+ * @param raw the whole team document as Blip sent it
  */
-public record Team(String name, int agentsOnline) {
+public record Team(String name, int agentsOnline, JsonDocument raw) {
 
   /**
    * Validates.
@@ -21,14 +22,6 @@ public record Team(String name, int agentsOnline) {
    */
   public Team {
     Objects.requireNonNull(name, "name");
-  }
-
-  static Team fromWire(Object tree) {
-    WireObject o = WireObject.of(tree, "team");
-    String name = o.str("name");
-    if (name == null) {
-      throw new BlipProtocolException("team without name");
-    }
-    return new Team(name, o.integer("agentsOnline", 0));
+    raw = raw == null ? WriteBack.EMPTY : raw;
   }
 }

@@ -1,14 +1,14 @@
 package dev.blipsdk.desk;
 
-import dev.blipsdk.core.exception.BlipProtocolException;
-import dev.blipsdk.desk.internal.WireObject;
+import dev.blipsdk.core.envelope.JsonDocument;
+import dev.blipsdk.desk.internal.WriteBack;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One team's figures of the day ({@code /monitoring/teams?version=2}; the shape is not documented, the
- * SDK reads the fields below when present).
+ * One team's figures of the day ({@code /monitoring/teams?version=2},
+ * {@code application/vnd.iris.desk.teamticketssummary+json}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param averageWaitTime the average wait, or null when not reported
  * @param averageAttendanceTime the average attendance time, or null when not reported
  * @param averageResponseTime the average response time, or null when not reported
+ * @param raw the whole item as Blip sent it
  */
 public record TeamMetrics(String name, long waitingTickets, long openedTickets, long closedTickets,
     @Nullable Duration averageWaitTime, @Nullable Duration averageAttendanceTime,
-    @Nullable Duration averageResponseTime) {
+    @Nullable Duration averageResponseTime, JsonDocument raw) {
 
   /**
    * Validates.
@@ -31,23 +32,6 @@ public record TeamMetrics(String name, long waitingTickets, long openedTickets, 
    */
   public TeamMetrics {
     Objects.requireNonNull(name, "name");
-  }
-
-  static TeamMetrics fromWire(Object tree) {
-    WireObject o = WireObject.of(tree, "team figures");
-    String name = o.str("name");
-    if (name == null) {
-      name = o.str("team");
-    }
-    if (name == null) {
-      throw new BlipProtocolException("team figures without name");
-    }
-    return new TeamMetrics(name, n(o, "waitingTickets"), n(o, "openedTickets"), n(o, "closedTickets"),
-        o.duration("averageWaitTime"), o.duration("averageAttendanceTime"), o.duration("averageResponseTime"));
-  }
-
-  private static long n(WireObject o, String key) {
-    Long v = o.lng(key);
-    return v == null ? 0 : v;
+    raw = raw == null ? WriteBack.EMPTY : raw;
   }
 }

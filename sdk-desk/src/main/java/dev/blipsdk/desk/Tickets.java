@@ -4,18 +4,15 @@ import dev.blipsdk.core.CommandUri;
 import dev.blipsdk.core.RequestOptions;
 import dev.blipsdk.core.Page;
 import dev.blipsdk.core.PagedIterable;
-import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipCommandException;
-import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskCommands;
 import dev.blipsdk.desk.internal.OData;
-import dev.blipsdk.desk.internal.WireCollection;
 import dev.blipsdk.desk.internal.DeskOperations;
-import java.util.ArrayList;
+import dev.blipsdk.desk.internal.Pages;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +57,7 @@ public final class Tickets {
     Objects.requireNonNull(customer, "customer");
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("customerIdentity", customer.value());
-    return created(desk.set(DeskOperations.TICKETS_CREATE, "/tickets", MediaTypes.TICKET, r));
+    return desk.set(DeskOperations.TICKETS_CREATE, "/tickets", MediaTypes.TICKET, r, Ticket.class);
   }
 
   /**
@@ -80,14 +77,7 @@ public final class Tickets {
     r.put("customerIdentity", customer.value());
     r.put("agentIdentity", agent.value());
     r.put("team", team);
-    return created(desk.set(DeskOperations.TICKETS_CREATE, "/tickets", MediaTypes.TICKET, r));
-  }
-
-  private static Ticket created(Command response) {
-    if (response.resource() == null) {
-      throw new BlipProtocolException("Blip created the ticket but returned no ticket in the response");
-    }
-    return Ticket.fromWire(response.resource().tree());
+    return desk.set(DeskOperations.TICKETS_CREATE, "/tickets", MediaTypes.TICKET, r, Ticket.class);
   }
 
   /**
@@ -101,8 +91,7 @@ public final class Tickets {
   public Ticket get(String ticketId) {
     requireText("ticketId", ticketId);
     try {
-      Command response = desk.get(DeskOperations.TICKETS_GET, CommandUri.path("/ticket").segment(ticketId).build());
-      return Ticket.fromWire(response.requireResource().tree());
+      return desk.get(DeskOperations.TICKETS_GET, CommandUri.path("/ticket").segment(ticketId).build(), Ticket.class);
     } catch (BlipCommandException e) {
       Integer code = e.reasonCode();
       if (code == null || code != Reason.RESOURCE_NOT_SUPPORTED) {
@@ -110,7 +99,7 @@ public final class Tickets {
       }
       String uri = CommandUri.path("/tickets").query("$filter", "id eq " + OData.string(ticketId))
           .query("$skip", 0).query("$take", 1).build();
-      List<Ticket> found = tickets(desk.get(DeskOperations.TICKETS_LIST, uri));
+      List<Ticket> found = desk.get(DeskOperations.TICKETS_LIST, uri, Pages.Tickets.class).items();
       if (found.isEmpty()) {
         throw new BlipCommandException(new Reason(Reason.RESOURCE_NOT_FOUND, "The requested resource was not found"),
             null, "get", uri, 1);
@@ -156,9 +145,9 @@ public final class Tickets {
       if (closed) {
         uri.query("$closed", "true");
       }
-      Command response = desk.get(DeskOperations.TICKETS_LIST, uri.query("$skip", skip).query("$take", t).build());
-      WireCollection c = WireCollection.of(response);
-      return new Page<>(map(c), c.total(), skip, t);
+      Pages.Tickets page = desk.get(DeskOperations.TICKETS_LIST, uri.query("$skip", skip).query("$take", t).build(),
+          Pages.Tickets.class);
+      return new Page<>(page.items(), page.total(), skip, t);
     }, MAX_TAKE, MAX_TAKE, Long.MAX_VALUE);
   }
 
@@ -180,7 +169,7 @@ public final class Tickets {
         .status(TicketStatus.WAITING, TicketStatus.OPEN, TicketStatus.ASSIGNED).build();
     String uri = CommandUri.path("/tickets").query("$filter", Objects.requireNonNull(q.toOData()))
         .query("$skip", 0).query("$take", MAX_TAKE).build();
-    return tickets(desk.get(DeskOperations.TICKETS_LIST, uri, options)).stream()
+    return desk.get(DeskOperations.TICKETS_LIST, uri, Pages.Tickets.class, options).items().stream()
         .filter(t -> t.isOpen() && t.customerIdentity().value().equalsIgnoreCase(customer.value()))
         .max(Comparator.comparing(t -> t.storageDate() == null ? java.time.Instant.MIN : t.storageDate()));
   }
@@ -312,12 +301,10 @@ public final class Tickets {
 
   private TicketTransfer transfer(String ticketId, Map<String, Object> resource) {
     requireText("ticketId", ticketId);
-    Command response = desk.set(DeskOperations.TICKETS_TRANSFER, ticketUri(ticketId).encodedSegment("transfer").build(), MediaTypes.TICKET,
-        resource);
-    if (response.resource() == null) {
-      throw new BlipProtocolException("Blip transferred ticket " + ticketId + " but returned no new ticket");
-    }
-    return new TicketTransfer(ticketId, Ticket.fromWire(response.resource().tree()));
+    Ticket created = desk.set(DeskOperations.TICKETS_TRANSFER, ticketUri(ticketId).encodedSegment("transfer").build(),
+        MediaTypes.TICKET,
+        resource, Ticket.class);
+    return new TicketTransfer(ticketId, created);
   }
 
   /**
@@ -345,24 +332,7 @@ public final class Tickets {
     requireText("ticketId", ticketId);
     String uri = ticketUri(ticketId).encodedSegment("messages").query("$take", MAX_TAKE)
         .query("getFromOwnerIfTunnel", "true").build();
-    WireCollection c = WireCollection.of(desk.get(DeskOperations.TICKETS_MESSAGES, uri));
-    List<TicketMessage> out = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      out.add(TicketMessage.fromWire(item));
-    }
-    return List.copyOf(out);
-  }
-
-  private static List<Ticket> tickets(Command response) {
-    return map(WireCollection.of(response));
-  }
-
-  private static List<Ticket> map(WireCollection c) {
-    List<Ticket> out = new ArrayList<>(c.items().size());
-    for (Object item : c.items()) {
-      out.add(Ticket.fromWire(item));
-    }
-    return out;
+    return desk.get(DeskOperations.TICKETS_MESSAGES, uri, Pages.Messages.class).items();
   }
 
   private static CommandUri ticketUri(String ticketId) {

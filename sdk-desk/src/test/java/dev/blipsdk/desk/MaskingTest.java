@@ -34,8 +34,9 @@ class MaskingTest {
     assertMasked(send, PHONE, "ana.souza");
     assertMasked(new ActiveMessageOutcome.Sent(send), PHONE, "ana.souza");
     assertMasked(new ActiveMessageOutcome.AgentNotOnline(AGENT, AgentStatus.PAUSE), "ana.souza");
-    Ticket ticket = Ticket.fromWire(Map.of("id", "t-1", "customerIdentity", CUSTOMER.value(),
-        "agentIdentity", AGENT.value(), "closedBy", AGENT.value(), "status", "Open"));
+    Ticket ticket = dev.blipsdk.core.envelope.JsonDocument.of(Map.of("id", "t-1", "customerIdentity",
+        CUSTOMER.value(), "agentIdentity", AGENT.value(), "closedBy", AGENT.value(), "status", "Open"))
+        .decode(Ticket.class);
     assertMasked(ticket, PHONE, "ana.souza");
     assertMasked(new ActiveMessageOutcome.RefusedOpenTicket(ticket), PHONE, "ana.souza");
     assertMasked(new TicketTransfer("t-0", ticket), PHONE, "ana.souza");
@@ -52,12 +53,13 @@ class MaskingTest {
         PHONE, "Maria", "12345678900");
     assertMasked(ContactFilter.byName("Maria Secreta"), "Maria");
     assertMasked(TicketQuery.builder().customer(CUSTOMER).agent(AGENT).build(), PHONE, "ana.souza");
-    assertMasked(new ContactComment("c-1", "ligar para Maria no " + PHONE, null), PHONE, "Maria");
+    assertMasked(new ContactComment("c-1", null, "ligar para Maria no " + PHONE, null, null), PHONE, "Maria");
     assertMasked(new Agent(AGENT, "Ana Souza", "ana.souza@acme.com", List.of("Sales"), AgentStatus.ONLINE, "Online",
-        null, null, null, null), "ana.souza", "Ana Souza");
-    assertMasked(new AgentMetrics(AGENT, AgentStatus.ONLINE, 1, 2, Duration.ZERO, null), "ana.souza");
-    assertMasked(new MonitoredTicket("t-1", 1L, CUSTOMER, AGENT, "Sales", Duration.ZERO, null), PHONE, "ana.souza");
-    assertMasked(new TicketMessage("m-1", TicketMessage.Direction.RECEIVED, "text/plain",
-        dev.blipsdk.core.envelope.JsonDocument.text("meu cpf é 12345678900"), null, null), "12345678900");
+        null, null, null, null, null), "ana.souza", "Ana Souza");
+    assertMasked(new AgentMetrics(AGENT, AgentStatus.ONLINE, "Online", 1, 2, Duration.ZERO, null, null), "ana.souza");
+    assertMasked(new MonitoredTicket("t-1", 1L, CUSTOMER, AGENT, null, "Sales", Duration.ZERO, null, null, null), PHONE, "ana.souza");
+    assertMasked(new TicketMessage("m-1", null, TicketMessage.Direction.RECEIVED, "received", "text/plain",
+        dev.blipsdk.core.envelope.JsonDocument.text("meu cpf é 12345678900"), null, null, null, null, null),
+        "12345678900");
   }
 }

@@ -35,7 +35,7 @@ class QueuesAgentsMonitoringHttpTest {
     queues.update(sales.withPriority(0).withActive(false));
     AttendanceQueue updated = queues.get(sales.id());
     assertEquals(0, updated.priority());
-    assertEquals(false, updated.active());
+    assertEquals(false, updated.isActive());
 
     queues.delete(sales.id());
     assertTrue(queues.find(sales.id()).isEmpty());

@@ -63,8 +63,8 @@ public final class CoreClientExample {
     Command response = client.execute(Command.get(CommandUri.path("/contacts").query("$take", 2).build())
         .to("postmaster@crm.msging.net")
         .build());
-    List<ContactSummary> contacts = response.requireResource().asCollection()
-        .map(doc -> doc.decode(ContactSummary.class))     // tolerant: unknown fields ignored
+    List<ContactSummary> contacts = response.requireResource()
+        .asCollection(ContactSummary.class)               // one pass; names in any case, unknown ones skipped
         .items();
 
     client.execute(Command.merge("/contacts", MediaTypes.CONTACT,

@@ -28,6 +28,20 @@ class WhatsAppExamplesTest extends OnTheDemoFake {
   }
 
   @Test
+  void campaignStreamsInWavesLeavesTheBadRowOutAndCountsTheOutcomes() {
+    CampaignExample.Outcome outcome = CampaignExample.run(env, 24);
+
+    assertEquals(25, outcome.launch().accepted());
+    assertEquals(1, outcome.launch().rejected());
+    assertEquals(24, outcome.rejected().get(0).position());
+    assertEquals("recipient", outcome.rejected().get(0).field());
+    assertEquals(3, outcome.launch().campaigns().size(), "waves of 10");
+    assertEquals(24, outcome.counts().of(dev.blipsdk.whatsapp.RecipientStatus.READ));
+    assertEquals(1, outcome.counts().failed(), "the number not on WhatsApp");
+    assertTrue(bot.sentMessages().isEmpty(), "nothing was sent from this process: Blip's engine sent it");
+  }
+
+  @Test
   void bulkSendSendsEveryoneButTheNumberNotOnWhatsApp() {
     BulkSendExample.Outcome outcome = BulkSendExample.run(env, 7);
 

@@ -11,6 +11,8 @@ import dev.blipsdk.testing.FakeBlip;
 import dev.blipsdk.testing.FakeTemplate;
 import dev.blipsdk.whatsapp.PhoneNumber;
 import dev.blipsdk.whatsapp.SendReceipt;
+import dev.blipsdk.whatsapp.CampaignQuery;
+import dev.blipsdk.whatsapp.Campaigns;
 import dev.blipsdk.whatsapp.StatusTracker;
 import dev.blipsdk.whatsapp.TemplateMessage;
 import dev.blipsdk.whatsapp.WhatsAppClient;
@@ -38,7 +40,8 @@ class BlipAutoConfigurationTest {
           assertThat(client.toString()).contains("identifier=mybot", "deadline=PT5S", "maxAttempts=5")
               .doesNotContain("s3cr3t-key");
           assertThat(context.getBean(WhatsAppClient.class).blip()).isSameAs(client);
-          assertThat(context).hasSingleBean(DeskClient.class).hasSingleBean(StatusTracker.class);
+          assertThat(context).hasSingleBean(DeskClient.class).hasSingleBean(StatusTracker.class)
+              .hasSingleBean(Campaigns.class);
         });
   }
 
@@ -89,6 +92,7 @@ class BlipAutoConfigurationTest {
       SendReceipt receipt = whatsApp.send(PhoneNumber.parse("+5531999998888"),
           TemplateMessage.of("welcome", "pt_BR").body("Ana"));
       assertThat(fake.bot().sentMessages()).extracting(e -> e.id()).containsExactly(receipt.envelopeId());
+      assertThat(context.getBean(Campaigns.class).list(CampaignQuery.all())).isEmpty();   // served by the fake
     });
   }
 

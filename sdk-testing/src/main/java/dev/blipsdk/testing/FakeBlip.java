@@ -47,6 +47,38 @@ import org.jspecify.annotations.Nullable;
  * use {@link #awaitIdle()} or your webhook receiver to wait); scripts with delays complete when the test
  * {@linkplain FakeClock#advance(Duration) advances} the clock, which runs due events before it returns.
  *
+ * <p><b>Active campaigns</b> ({@code postmaster@activecampaign.msging.net}, API doc §3.5, §3.6) answer with the
+ * shapes public clients of the live API show, not with an echo of the request:
+ * <ul>
+ *   <li>the campaign document of {@code set /campaign/full}, {@code /campaign/v2}, {@code /dispatch/v2} and
+ *       {@code get /campaigns/{id}} is flat ({@code id, name, campaignType, masterState, flowId, stateId, status,
+ *       created, scheduled?, tags, isToUseLiteApi, channelType, canSendWithOpenTicket, failedReason?}), enums upper
+ *       case in answers: a TypeScript type and a Jest mock modelled on a real answer (third-party index files
+ *       66229600252, 65723985212) and {@code Andrevlopess/blip-api-client} {@code src/interfaces/Campaigns.ts}
+ *       at commit 1d341df5; {@code failedReason} from a production Node client (index file 69691627780);</li>
+ *   <li>summaries and reports ({@code statusAudience} items in PascalCase: {@code RecipientIdentity, Status,
+ *       ReasonCode, ReasonDescription}), audiences ({@code OwnerIdentity, CampaignId, recipient, recipientType,
+ *       channelType, messageParams, status, validatedAccount, processed, received, read}) and messages
+ *       ({@code channelType, messageTemplate, messageTemplateLanguage}): {@code blip-api-client}
+ *       {@code src/interfaces/Campaigns.ts} and {@code src/resources/campaigns.ts} at commit 1d341df5;
+ *       rescheduling with
+ *       {@code merge /campaigns/{id}/schedule}: index file 36697261241; the endpoint list: help.blip.ai article
+ *       23997460187799.</li>
+ * </ul>
+ * Where no source shows Blip's behaviour the fake makes the API doc's named choice (UNCONFIRMED): statuses
+ * {@code created} (three-step creation before dispatch), {@code scheduled}, {@code processing}, {@code dispatched},
+ * {@code finished}, {@code canceled}, {@code failed} (the template no longer approved when a scheduled campaign
+ * starts); {@code delete /campaigns/{id}} cancels a campaign that has not started and refuses one that has;
+ * {@code set /audiences/v2/{id}} takes a collection of {@code {recipient, messageParams}} and upserts by recipient;
+ * audience items carry the recipient's {@code messageId}, {@code replied} and the failure reason, summaries a
+ * {@code Replied} flag; failures are code 64 with a description ({@code already exists}, {@code template},
+ * {@code scheduled}). A campaign starts at its schedule on {@link #clock()}; its messages go out at the plan's
+ * message rate ({@link RateLimits#messagesPerSecond()}, shared by the bot's campaigns), each recipient's outcome
+ * follows its {@link MessageScript} ({@link FakeBot#scriptRule} scripts a large audience by rule), notifications
+ * are answered by {@code get /notifications?id=} and POSTed to the notification webhook, and a reply routed to a
+ * block declared with {@link FakeBot#attendanceBlock} opens a Desk ticket carrying {@code CampaignId}. Per recipient
+ * the fake keeps a few timestamps only, so it holds audiences of hundreds of thousands.
+ *
  * <p><b>Thread safety.</b> Thread-safe: any number of clients may call the server concurrently while the test seeds,
  * inspects and advances time. Each bot's state is guarded by one lock; events run one at a time in time order.
  */

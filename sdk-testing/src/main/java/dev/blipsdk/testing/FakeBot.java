@@ -233,6 +233,40 @@ public final class FakeBot {
     return this;
   }
 
+  /**
+   * Chooses scripts by a rule for recipients without their own {@link #script(String, MessageScript)}: the rule gets
+   * the recipient identity ({@code 5531999998888@wa.gw.msging.net}) and returns a script, or null for the
+   * {@linkplain #defaultScript(MessageScript) default}. Lets a test script the outcomes of a large campaign
+   * audience without one entry per recipient. The rule runs under the bot's lock: keep it a pure function.
+   *
+   * @param rule the rule, or null to remove it
+   * @return this
+   */
+  public FakeBot scriptRule(@Nullable Function<String, @Nullable MessageScript> rule) {
+    synchronized (state) {
+      state.scriptRule = rule;
+    }
+    return this;
+  }
+
+  /**
+   * Declares a Builder block a human-attendance block of a Desk queue: a customer's reply to an active campaign whose
+   * {@code flowId}/{@code stateId} route replies to it opens a ticket in that queue, carrying the campaign's id in
+   * {@code CampaignId} (an assumption of the emulator: Blip's routing of the reply is not public, API doc §5.7).
+   *
+   * @param flowId the flow id
+   * @param stateId the block id
+   * @param queue the queue (team) name
+   * @return this
+   */
+  public FakeBot attendanceBlock(String flowId, String stateId, String queue) {
+    synchronized (state) {
+      state.attendanceBlocks.put(Objects.requireNonNull(flowId, "flowId") + "/"
+          + Objects.requireNonNull(stateId, "stateId"), Objects.requireNonNull(queue, "queue"));
+    }
+    return this;
+  }
+
   // ---------------------------------------------------------------- webhooks
 
   /**
@@ -441,14 +475,19 @@ public final class FakeBot {
   }
 
   /**
-   * The active campaigns received ({@code set /campaign/full}), each with its generated {@code campaign.id} and the
-   * {@code messageIds} sent.
+   * The bot's active campaigns, newest last, each as the campaign document {@code get /campaigns/{id}} answers
+   * ({@code id}, {@code name}, {@code campaignType}, {@code status} at the fake clock's now...).
    *
-   * @return copies of the campaigns
+   * @return copies of the campaign documents
    */
   public List<Map<String, Object>> campaigns() {
     synchronized (state) {
-      return copies(state.campaigns);
+      List<Map<String, Object>> out = new ArrayList<>();
+      Instant now = clock.instant();
+      for (dev.blipsdk.testing.internal.FakeCampaign c : state.campaigns.values()) {
+        out.add(dev.blipsdk.testing.internal.CampaignEngine.document(c, now));
+      }
+      return out;
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** §5 Desk (tickets, queues, attendants, teams, monitoring) and §3.5 campaigns, over raw HTTP. */
+/** §5 Desk (tickets, queues, attendants, teams, monitoring), over raw HTTP. */
 @ExtendWith(FakeBlipExtension.class)
 class DeskWireTest {
   static final String DESK = "postmaster@desk.msging.net";
@@ -251,39 +251,5 @@ class DeskWireTest {
     blip.clock().advance(java.time.Duration.ofDays(1));
     assertEquals(0.0, map(w.command(DESK, "get", "/monitoring/tickets?version=2").get("resource")).get("closed"));
     assertEquals(62.0, map(w.command(DESK, "get", "/monitoring/nothing?version=2").get("reason")).get("code"));
-  }
-
-  @Test
-  void campaignFull(FakeBlip blip) throws Exception {
-    blip.seedTemplate(FakeTemplate.of("promo", "pt_BR", "Olá {{1}}"));
-    Wire w = new Wire(blip);
-    String ac = "postmaster@activecampaign.msging.net";
-    String type = "application/vnd.iris.activecampaign.full-campaign+json";
-    Map<String, Object> r = w.command(ac, "set", "/campaign/full", type, Map.of(
-        "campaign", Map.of("name", "c1", "campaignType", "Individual", "flowId", "f", "stateId", "s",
-            "masterState", "router@msging.net", "channelType", "WhatsApp"),
-        "audience", Map.of("recipient", "+5531999998888", "messageParams", Map.of("1", "Ana")),
-        "message", Map.of("messageTemplate", "promo", "messageParams", List.of("1"), "channelType", "WhatsApp",
-            "messageTemplateLanguage", "pt_BR")));
-    assertEquals("success", r.get("status"), String.valueOf(r));
-    assertEquals(type, r.get("type"));
-    assertEquals("postmaster@activecampaign.msging.net/#emu", r.get("from"));
-    blip.awaitIdle();
-    ReceivedEnvelope sent = blip.bot().sentMessages(C1).get(0);
-    assertEquals("Ana", map(list(map(list(map(map(sent.tree().get("content")).get("template")).get("components"))
-        .get(0)).get("parameters")).get(0)).get("text"));
-    assertEquals("consumed", blip.bot().events(sent.id()).get(3));
-    assertEquals("router@msging.net", blip.bot().context(C1, "Master-State"));
-    assertEquals(1, blip.bot().campaigns().size());
-    // a batch with one bad audience is refused whole: nothing sent, nothing recorded
-    Map<String, Object> bad = w.command(ac, "set", "/campaign/full", type, Map.of(
-        "campaign", Map.of("name", "c2", "campaignType", "Batch", "masterstate", "router@msging.net"),
-        "audiences", List.of(Map.of("recipient", "+5511988887777"), Map.of("messageParams", Map.of())),
-        "message", Map.of("messageTemplate", "promo", "messageParams", List.of("1"))));
-    assertEquals(64.0, map(bad.get("reason")).get("code"));
-    assertTrue(blip.bot().sentMessages(C2).isEmpty());
-    assertNull(blip.bot().context(C2, "Master-State"));
-    assertEquals(1, blip.bot().campaigns().size());
-    assertEquals(62.0, map(w.command(ac, "get", "/campaign/other").get("reason")).get("code"));
   }
 }

@@ -7,12 +7,10 @@ import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipCommandException;
-import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.whatsapp.internal.Chain;
 import dev.blipsdk.whatsapp.internal.ResolutionCache;
 import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -196,21 +194,12 @@ final class PhoneResolver {
     if (resource == null || !resource.isObject()) {
       return new Resolution.NotOnWhatsApp(p, new Reason(null, "the accounts lookup returned no account"));
     }
-    Map<String, Object> map = resource.asMap();
-    Object account = map.get("alternativeAccount");
-    if (!(account instanceof String s) || s.isBlank()) {
-      account = map.get("identity");
-    }
-    if (!(account instanceof String s) || s.isBlank()) {
+    WhatsAppAccount found = resource.decode(WhatsAppAccount.class);
+    Identity identity = found.sendTo();
+    if (identity == null) {
       return new Resolution.NotOnWhatsApp(p, new Reason(null, "the accounts lookup returned no identity"));
     }
-    Identity identity;
-    try {
-      identity = Identity.parse(s);
-    } catch (IllegalArgumentException e) {
-      throw new BlipProtocolException("the accounts lookup returned an invalid identity", e);
-    }
-    Object name = map.get("fullName");
-    return new Resolution.Found(p, identity, name instanceof String n && !n.isBlank() ? n : null);
+    String name = found.fullName();
+    return new Resolution.Found(p, identity, name == null || name.isBlank() ? null : name, found);
   }
 }

@@ -1,6 +1,7 @@
 package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.envelope.Identity;
+import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.internal.bridge.CoreBridge;
 import java.util.Objects;
@@ -43,12 +44,39 @@ public sealed interface Resolution {
    * @param account the identity to send to ({@code alternativeAccount}), which is not necessarily the
    *     number itself (Brazil's ninth digit, for example)
    * @param fullName the profile name, or {@code null}
+   * @param details the whole account the lookup answered, every field of it (an account with only these
+   *     parts when the resolution was not read from a lookup)
    */
-  record Found(PhoneNumber phoneNumber, Identity account, @Nullable String fullName) implements Resolution {
+  record Found(PhoneNumber phoneNumber, Identity account, @Nullable String fullName, WhatsAppAccount details)
+      implements Resolution {
     /** Checks the parts. */
     public Found {
       Objects.requireNonNull(phoneNumber, "phoneNumber");
       Objects.requireNonNull(account, "account");
+      if (details == null) {
+        details = new WhatsAppAccount(fullName, account, null, phoneNumber.e164(), null, null, null, null, null,
+            null, null);
+      }
+    }
+
+    /**
+     * A resolution not read from a lookup: the details hold only these parts.
+     *
+     * @param phoneNumber the number looked up
+     * @param account the identity to send to
+     * @param fullName the profile name, or {@code null}
+     */
+    public Found(PhoneNumber phoneNumber, Identity account, @Nullable String fullName) {
+      this(phoneNumber, account, fullName, null);
+    }
+
+    /**
+     * The account document as Blip sent it.
+     *
+     * @return the raw document
+     */
+    public JsonDocument raw() {
+      return details.raw();
     }
 
     /** Masks the number, the identity and the name. */

@@ -9,7 +9,6 @@ import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.RateLimitException;
-import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.whatsapp.internal.Chain;
 import dev.blipsdk.whatsapp.internal.WhatsAppOperations;
 import java.time.Clock;
@@ -63,8 +62,7 @@ final class StatusPoller {
   private StatusReport feed(String messageId, Command response) {
     JsonDocument resource = response.resource();
     if (resource != null) {
-      for (JsonDocument item : resource.asCollection().items()) {
-        Envelope env = CoreBridge.readEnvelope(item);
+      for (Envelope env : resource.asCollection(Envelope.class).items()) {
         if (env instanceof Notification n) {
           tracker.accept(n.id() == null ? new Notification(messageId, n.from(), n.to(), n.pp(), n.event(),
               n.eventName(), n.reason(), n.metadata()) : n);

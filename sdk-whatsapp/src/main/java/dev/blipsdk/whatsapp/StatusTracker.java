@@ -2,11 +2,12 @@ package dev.blipsdk.whatsapp;
 
 import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.Sleeper;
+import dev.blipsdk.core.envelope.JsonDocument;
+import dev.blipsdk.core.envelope.Envelope;
 import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.exception.BlipException;
-import dev.blipsdk.core.internal.bridge.CoreBridge;
 import dev.blipsdk.whatsapp.internal.Chain;
 import java.time.Clock;
 import java.time.Duration;
@@ -158,7 +159,7 @@ public final class StatusTracker {
       case FAILED -> MessageStatus.FAILED;
       default -> null;
     };
-    String json = CoreBridge.writeEnvelope(notification);
+    String json = JsonDocument.of(notification).json();
     StatusStore.Applied applied = store.apply(new StatusUpdate.Event(id, clock.instant(), key, s,
         notification.reason(), json));
     if (!applied.changed()) {
@@ -298,7 +299,7 @@ public final class StatusTracker {
     }
     List<Notification> events = new ArrayList<>(r.events().size());
     for (StatusRecord.Event e : r.events()) {
-      if (CoreBridge.readEnvelope(e.json()) instanceof Notification n) {
+      if (JsonDocument.parse(e.json()).decode(Envelope.class) instanceof Notification n) {
         events.add(n);
       }
     }

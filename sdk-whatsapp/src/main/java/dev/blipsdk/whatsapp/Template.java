@@ -3,10 +3,10 @@ package dev.blipsdk.whatsapp;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.whatsapp.internal.Placeholders;
+import dev.blipsdk.whatsapp.internal.TemplateWire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -25,10 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param bodyText the body text with its placeholders, or {@code null}
  * @param footerText the footer text, or {@code null}
  * @param buttons the buttons, in index order
+ * @param raw the whole template as it came (an empty object for a template built here): Meta's fields this
+ *     SDK does not model, such as {@code quality_score} or {@code rejected_reason}
  */
 public record Template(@Nullable String id, String name, String language, String status,
     @Nullable String category, @Nullable TemplateHeader header, @Nullable String bodyText,
-    @Nullable String footerText, List<TemplateButton> buttons) {
+    @Nullable String footerText, List<TemplateButton> buttons, JsonDocument raw) {
+
+  private static final JsonDocument EMPTY = JsonDocument.parse("{}");
 
   /** Checks and copies. */
   public Template {
@@ -36,6 +40,26 @@ public record Template(@Nullable String id, String name, String language, String
     Objects.requireNonNull(language, "language");
     status = status == null ? "" : status;
     buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    raw = raw == null ? EMPTY : raw;
+  }
+
+  /**
+   * A template built here, without a raw document (an empty object).
+   *
+   * @param id the template id, or {@code null}
+   * @param name the template name
+   * @param language the language code
+   * @param status the status
+   * @param category the category, or {@code null}
+   * @param header the header, or {@code null}
+   * @param bodyText the body text, or {@code null}
+   * @param footerText the footer text, or {@code null}
+   * @param buttons the buttons
+   */
+  public Template(@Nullable String id, String name, String language, String status, @Nullable String category,
+      @Nullable TemplateHeader header, @Nullable String bodyText, @Nullable String footerText,
+      List<TemplateButton> buttons) {
+    this(id, name, language, status, category, header, bodyText, footerText, buttons, null);
   }
 
   /**
@@ -88,87 +112,40 @@ public record Template(@Nullable String id, String name, String language, String
    * @throws BlipProtocolException if it is not an object with a name
    */
   public static Template fromJson(JsonDocument json) {
-    Object tree = json.tree();
-    if (!(tree instanceof Map<?, ?> map)) {
+    if (!json.isObject()) {
       throw new BlipProtocolException("a message template must be a JSON object");
     }
-    return fromMap(map);
-  }
-
-  static Template fromMap(Map<?, ?> map) {
-    String name = string(get(map, "name"));
-    if (name == null) {
-      name = string(get(map, "elementName"));
-    }
+    TemplateWire wire = json.decode(TemplateWire.class);
+    String name = wire.name() != null ? wire.name() : wire.elementName();
     if (name == null) {
       throw new BlipProtocolException("a message template has no name");
     }
-    Object lang = get(map, "language");
-    String language = lang instanceof Map<?, ?> lm ? string(get(lm, "code")) : string(lang);
+    String language = wire.language().isString() ? wire.language().asString()
+        : wire.language().isObject() ? wire.language().decode(TemplateWire.Language.class).code() : null;
     TemplateHeader header = null;
     String body = null;
     String footer = null;
     List<TemplateButton> buttons = new ArrayList<>();
-    Object comps = get(map, "components");
-    if (comps instanceof List<?> list) {
-      for (Object c : list) {
-        if (!(c instanceof Map<?, ?> comp)) {
-          continue;
+    for (TemplateWire.Component comp : wire.components()) {
+      String type = comp.type();
+      switch (type == null ? "" : type.toUpperCase(Locale.ROOT)) {
+        case "HEADER" -> {
+          String raw = comp.format() == null ? "TEXT" : comp.format();
+          header = new TemplateHeader(HeaderFormat.fromWire(raw), raw, comp.text());
         }
-        String type = string(get(comp, "type"));
-        switch (type == null ? "" : type.toUpperCase(Locale.ROOT)) {
-          case "HEADER" -> {
-            String format = string(get(comp, "format"));
-            String raw = format == null ? "TEXT" : format;
-            header = new TemplateHeader(HeaderFormat.fromWire(raw), raw, string(get(comp, "text")));
+        case "BODY" -> body = comp.text();
+        case "FOOTER" -> footer = comp.text();
+        case "BUTTONS" -> {
+          for (TemplateWire.Button b : comp.buttons()) {
+            String rawType = b.type() == null ? "" : b.type();
+            buttons.add(new TemplateButton(ButtonType.fromWire(rawType), rawType, b.text() == null ? "" : b.text(),
+                b.url(), b.phone_number()));
           }
-          case "BODY" -> body = string(get(comp, "text"));
-          case "FOOTER" -> footer = string(get(comp, "text"));
-          case "BUTTONS" -> {
-            if (get(comp, "buttons") instanceof List<?> bl) {
-              for (Object b : bl) {
-                if (b instanceof Map<?, ?> bm) {
-                  String bt = string(get(bm, "type"));
-                  String rawType = bt == null ? "" : bt;
-                  String text = string(get(bm, "text"));
-                  buttons.add(new TemplateButton(ButtonType.fromWire(rawType), rawType, text == null ? "" : text,
-                      string(get(bm, "url")), string(get(bm, "phone_number"))));
-                }
-              }
-            }
-          }
-          default -> { }
         }
+        default -> { }
       }
     }
-    String status = string(get(map, "status"));
-    return new Template(string(get(map, "id")), name, language == null ? "" : language,
-        status == null ? "" : status, string(get(map, "category")), header, body, footer, buttons);
-  }
-
-  private static @Nullable Object get(Map<?, ?> map, String key) {
-    Object v = map.get(key);
-    if (v != null) {
-      return v;
-    }
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (e.getKey() instanceof String k && k.replace("_", "").equalsIgnoreCase(key.replace("_", ""))) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable String string(@Nullable Object v) {
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof String s) {
-      return s;
-    }
-    if (v instanceof Double d && d == Math.rint(d)) {
-      return Long.toString(d.longValue());
-    }
-    return String.valueOf(v);
+    return new Template(wire.id(), name, language == null ? "" : language, wire.status(), wire.category(), header,
+        body, footer, buttons, wire.raw());
   }
 }

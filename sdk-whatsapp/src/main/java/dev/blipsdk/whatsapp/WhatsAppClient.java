@@ -123,6 +123,16 @@ public final class WhatsAppClient {
   }
 
   /**
+   * Blip's Active Campaign engine through this client: large audiences streamed up in batches, scheduled, paced,
+   * routed and reported by Blip (see {@link Campaigns}).
+   *
+   * @return the campaigns API
+   */
+  public Campaigns campaigns() {
+    return new Campaigns(this);
+  }
+
+  /**
    * The template catalog.
    *
    * @return the catalog

@@ -145,6 +145,22 @@ class RateLimiterTest {
   }
 
   @Test
+  void anIndividualCampaignDispatchedAtOnceTakesOnePermitAndNoneWhenItsLimiterFails() {
+    CountingLimiter limiter = new CountingLimiter(RateLimiter.perSecond(1000), 0);
+    WhatsAppClient wa = client(limiter);
+    CampaignRequest request = CampaignRequest.of("reminder-1", MSG);
+    wa.campaigns().send(request, CampaignRecipient.of("+5531999990001", "Ana"));
+    assertEquals(1, limiter.acquired.get());
+    assertEquals(1, fake.bot().campaigns().size());
+
+    CountingLimiter down = new CountingLimiter(RateLimiter.perSecond(1000), 1);
+    WhatsAppClient closed = FakeBlipSupport.whatsApp(fake, time, b -> b.rateLimiter(down));
+    assertThrows(StoreException.class, () -> closed.campaigns().send(CampaignRequest.of("reminder-2", MSG),
+        CampaignRecipient.of("+5531999990002", "Bia")));
+    assertEquals(1, fake.bot().campaigns().size(), "fails closed: nothing reached Blip");
+  }
+
+  @Test
   void aLimiterThatCannotAnswerFailsTheSendClosedAndNothingIsSent() {
     CountingLimiter limiter = new CountingLimiter(RateLimiter.perSecond(1000), 2);
     WhatsAppClient wa = client(limiter);

@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param resource the resource document, or {@code null}
  * @param status the status of a response; {@code null} on a request
  * @param reason why a response failed, or {@code null}
- * @param metadata string metadata, never {@code null}
+ * @param metadata string metadata in order (a value may be {@code null} where the JSON said so), never
+ *     {@code null}
  */
 public record Command(
     @Nullable String id,
@@ -49,13 +50,13 @@ public record Command(
     @Nullable JsonDocument resource,
     @Nullable CommandStatus status,
     @Nullable Reason reason,
-    Map<String, String> metadata)
+    Map<String, @Nullable String> metadata)
     implements Envelope {
 
   /** Copies the metadata. */
   public Command {
     Objects.requireNonNull(method, "method");
-    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    metadata = Metadata.copy(metadata);
   }
 
   /**
@@ -187,7 +188,7 @@ public record Command(
     private @Nullable JsonDocument resource;
     private @Nullable CommandStatus status;
     private @Nullable Reason reason;
-    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private final Map<String, @Nullable String> metadata = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -270,9 +271,10 @@ public record Command(
     }
 
     /**
-     * Sets the resource and its MIME type.
+     * Sets the resource and its MIME type. The type may be null: Blip accepts a resource without one (its
+     * Postman collection sends {@code set} commands that way), though sending the type is better practice.
      *
-     * @param type the MIME type
+     * @param type the MIME type, or null
      * @param resource the resource
      * @return this builder
      */
@@ -320,8 +322,7 @@ public record Command(
      * Builds the command.
      *
      * @return the command
-     * @throws IllegalStateException if the method is not set, if a uri is missing on a request, or if
-     *     {@code set}/{@code merge} has a resource without a type
+     * @throws IllegalStateException if the method is not set, or if a uri is missing on a request
      */
     public Command build() {
       if (method == null) {
@@ -330,10 +331,8 @@ public record Command(
       if (status == null && uri == null) {
         throw new IllegalStateException("command uri is not set");
       }
-      if (resource != null && (type == null || type.isBlank())) {
-        throw new IllegalStateException("command type is required when a resource is set (the MIME type"
-            + " of the resource)");
-      }
+      // a resource without a type is a request Blip accepts (its own Postman collection sends such sets), and
+      // anything parsed must build again: toBuilder().build() round-trips every command
       return new Command(id, from, to, pp, method, uri, type, resource, status, reason, metadata);
     }
   }

@@ -39,9 +39,10 @@ public sealed interface Envelope permits Message, Notification, Command {
   @Nullable Node pp();
 
   /**
-   * The metadata. Every value is a string.
+   * The metadata, in the order received. Every value is a string, or {@code null} where the JSON said
+   * {@code null} (kept: a key sent as null is not the same as a key not sent).
    *
    * @return the metadata, never {@code null}, unmodifiable
    */
-  Map<String, String> metadata();
+  Map<String, @Nullable String> metadata();
 }

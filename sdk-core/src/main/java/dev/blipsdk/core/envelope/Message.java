@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param pp the delegate, or {@code null}
  * @param type the MIME type of the content, for example {@code text/plain} or {@code application/json}
  * @param content the content: a JSON string for {@code text/plain}, an object for JSON types
- * @param metadata string metadata, never {@code null}
+ * @param metadata string metadata in order (a value may be {@code null} where the JSON said so), never
+ *     {@code null}
  */
 public record Message(
     @Nullable String id,
@@ -31,7 +32,7 @@ public record Message(
     @Nullable Node pp,
     String type,
     JsonDocument content,
-    Map<String, String> metadata)
+    Map<String, @Nullable String> metadata)
     implements Envelope {
 
   /**
@@ -46,7 +47,7 @@ public record Message(
       throw new IllegalArgumentException("message type must not be empty");
     }
     Objects.requireNonNull(content, "content");
-    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    metadata = Metadata.copy(metadata);
   }
 
   /**
@@ -90,7 +91,7 @@ public record Message(
    * @return the copy
    */
   public Message withMetadata(Map<String, String> more) {
-    java.util.LinkedHashMap<String, String> merged = new java.util.LinkedHashMap<>(metadata);
+    java.util.LinkedHashMap<String, @Nullable String> merged = new java.util.LinkedHashMap<>(metadata);
     merged.putAll(more);
     return new Message(id, from, to, pp, type, content, merged);
   }

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param event the event
  * @param eventName the event as it was on the wire, for example {@code "received"}
  * @param reason why the message failed, or {@code null}
- * @param metadata string metadata, never {@code null}
+ * @param metadata string metadata in order (a value may be {@code null} where the JSON said so), never
+ *     {@code null}
  */
 public record Notification(
     @Nullable String id,
@@ -31,14 +32,14 @@ public record Notification(
     NotificationEvent event,
     String eventName,
     @Nullable Reason reason,
-    Map<String, String> metadata)
+    Map<String, @Nullable String> metadata)
     implements Envelope {
 
   /** Copies the metadata and checks that event and name agree. */
   public Notification {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(eventName, "eventName");
-    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    metadata = Metadata.copy(metadata);
   }
 
   /**

@@ -73,7 +73,9 @@ public class BlipCommandException extends BlipException {
   }
 
   /**
-   * The command uri. May hold identities; do not log it unmasked.
+   * The command uri: the {@code #command.uri} the server reported in the failure's metadata (absolute, for
+   * example {@code lime://bot@msging.net/contacts/...}) when it reported one, else the request's uri. May hold
+   * identities; do not log it unmasked.
    *
    * @return the uri, or {@code null}
    */

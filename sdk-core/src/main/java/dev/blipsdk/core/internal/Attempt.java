@@ -60,8 +60,9 @@ sealed interface Attempt {
      * A response command with {@code "status":"failure"}.
      *
      * @param reason the reason it gave, or null
+     * @param serverUri the uri the server reports ({@code #command.uri}, absolute), or null
      */
-    record CommandFailed(@Nullable Reason reason) implements Body {}
+    record CommandFailed(@Nullable Reason reason, @Nullable String serverUri) implements Body {}
 
     /**
      * A response command whose resource is not what the typed call asked for: not an answer that changes when

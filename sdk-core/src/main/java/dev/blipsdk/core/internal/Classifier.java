@@ -194,8 +194,10 @@ final class Classifier {
     if (body instanceof Body.CommandFailed f) {
       Reason reason = f.reason() == null ? new Reason(null, "the server reported a failure without a reason")
           : f.reason();
+      // the uri the server reports (#command.uri, absolute) when it says one, else the request's
+      String uri = f.serverUri() == null || f.serverUri().isBlank() ? asked.uri() : f.serverUri();
       return new Outcome.Failure(new BlipCommandException(reason, id,
-          asked.method() == null ? "?" : asked.method().wireValue(), asked.uri(), attempt));
+          asked.method() == null ? "?" : asked.method().wireValue(), uri, attempt));
     }
     if (body instanceof Body.WrongResource w) {
       return new Outcome.Failure(new BlipProtocolException(w.message(), w.cause(), false, attempt, id));

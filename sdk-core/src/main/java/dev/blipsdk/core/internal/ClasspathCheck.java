@@ -151,8 +151,8 @@ public final class ClasspathCheck {
   /** Reads the classpath of {@code loader}: where OkHttp and okio come from, and which versions load. */
   static Findings read(@Nullable ClassLoader loader) {
     ClassLoader cl = loader != null ? loader : ClassLoader.getSystemClassLoader();
-    List<Jar> okhttp = jarsHolding(cl, "okhttp3/OkHttpClient.class");
-    List<Jar> okio = jarsHolding(cl, "okio/Okio.class");
+    List<Jar> okhttp = jarsHolding(cl, "okhttp3/OkHttpClient.class", "com.squareup.okhttp3", "okhttp");
+    List<Jar> okio = jarsHolding(cl, "okio/Okio.class", "com.squareup.okio", "okio");
     String okhttpVersion = staticString(cl, "okhttp3.OkHttp", "VERSION");
     boolean socket;
     try {
@@ -174,12 +174,12 @@ public final class ClasspathCheck {
     }
   }
 
-  private static List<Jar> jarsHolding(ClassLoader cl, String resource) {
+  private static List<Jar> jarsHolding(ClassLoader cl, String resource, String bundle, String namePrefix) {
     List<Jar> jars = new ArrayList<>();
     try {
       Enumeration<URL> urls = cl.getResources(resource);
       for (URL url : Collections.list(urls)) {
-        jars.add(jarOf(url, resource));
+        jars.add(jarOf(url, resource, bundle, namePrefix));
       }
     } catch (IOException e) {
       // nothing readable: the version checks below still run on what loaded
@@ -187,8 +187,13 @@ public final class ClasspathCheck {
     return jars;
   }
 
-  /** The jar (file name and version) behind {@code url}; handles plain, nested (Spring Boot) and exploded forms. */
-  static Jar jarOf(URL url, String resource) {
+  /**
+   * The jar (file name and version) behind {@code url}; handles plain, nested (Spring Boot) and exploded forms.
+   * The version is read only from what belongs to the library itself: a manifest whose {@code Bundle-SymbolicName}
+   * is {@code bundle}, or a file name that starts with {@code namePrefix}. In a shaded (uber) jar the manifest and
+   * the name are the application's, so the version stays {@code unknown} and the feature checks decide.
+   */
+  static Jar jarOf(URL url, String resource, String bundle, String namePrefix) {
     String text = url.toString();
     String location = text.endsWith(resource) ? text.substring(0, text.length() - resource.length()) : text;
     while (location.endsWith("/") || location.endsWith("!")) {
@@ -203,19 +208,19 @@ public final class ClasspathCheck {
         Manifest manifest = jar.getManifest();
         if (manifest != null) {
           Attributes main = manifest.getMainAttributes();
-          version = main.getValue("Bundle-Version");
-          if (version == null) {
-            version = main.getValue("Implementation-Version");
+          String symbolicName = main.getValue("Bundle-SymbolicName");
+          if (symbolicName != null && symbolicName.split(";", 2)[0].trim().equals(bundle)) {
+            version = main.getValue("Bundle-Version");
           }
         }
       }
     } catch (IOException | RuntimeException e) {
       // fall back to the file name below
     }
-    if (version == null) {
+    if (version == null && name.startsWith(namePrefix + "-")) {
       version = versionInName(name);
     }
-    return new Jar(name, version);
+    return new Jar(name, version == null ? "unknown" : version);
   }
 
   private static String versionInName(String name) {

@@ -15,6 +15,8 @@ import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.envelope.NotificationEvent;
 import dev.blipsdk.core.envelope.Reason;
 import dev.blipsdk.core.exception.BlipProtocolException;
+import dev.blipsdk.core.internal.json.Decoders;
+import dev.blipsdk.core.internal.json.Encoder;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,8 +73,14 @@ public final class EnvelopeCodec {
       name(sink, more, "metadata");
       sink.writeByte('{');
       boolean inner = false;
-      for (Map.Entry<String, String> e : envelope.metadata().entrySet()) {
-        inner = stringMember(sink, inner, e.getKey(), e.getValue());
+      for (Map.Entry<String, @Nullable String> e : envelope.metadata().entrySet()) {
+        if (e.getValue() == null) {
+          name(sink, inner, e.getKey());
+          sink.writeUtf8("null");
+          inner = true;
+        } else {
+          inner = stringMember(sink, inner, e.getKey(), e.getValue());
+        }
       }
       sink.writeByte('}');
     }
@@ -146,52 +154,9 @@ public final class EnvelopeCodec {
     return true;
   }
 
-  /** What Moshi's writer puts in place of each ASCII character it escapes; null for the rest. */
-  private static final String[] ESCAPES = new String[128];
-
-  static {
-    for (int c = 0; c < 0x20; c++) {
-      ESCAPES[c] = String.format(java.util.Locale.ROOT, "\\u%04x", c);
-    }
-    ESCAPES['"'] = "\\\"";
-    ESCAPES['\\'] = "\\\\";
-    ESCAPES['\t'] = "\\t";
-    ESCAPES['\b'] = "\\b";
-    ESCAPES['\n'] = "\\n";
-    ESCAPES['\r'] = "\\r";
-    ESCAPES['\f'] = "\\f";
-  }
-
   /** Writes a JSON string: quotes, and the escapes Moshi writes (controls, quote, backslash, U+2028/9). */
   private static void string(BufferedSink sink, String value) throws IOException {
-    sink.writeByte('"');
-    int last = 0;
-    int length = value.length();
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      String escape;
-      if (c < 128) {
-        escape = ESCAPES[c];
-        if (escape == null) {
-          continue;
-        }
-      } else if (c == '\u2028') {
-        escape = "\\u2028";
-      } else if (c == '\u2029') {
-        escape = "\\u2029";
-      } else {
-        continue;
-      }
-      if (last < i) {
-        sink.writeUtf8(value, last, i);
-      }
-      sink.writeUtf8(escape);
-      last = i + 1;
-    }
-    if (last < length) {
-      sink.writeUtf8(value, last, length);
-    }
-    sink.writeByte('"');
+    Encoder.string(sink, value);
   }
 
   /**
@@ -207,8 +172,9 @@ public final class EnvelopeCodec {
   }
 
   /**
-   * Reads a successful response command and decodes its resource into {@code type} in the same pass: no copy
-   * of the resource's bytes and no second reader. Applies only to the common case, a command with status
+   * Reads a successful response command and decodes its resource into {@code type} in the same pass, with the
+   * SDK's one document reader ({@code internal.json.Decoders}): no copy of the resource's bytes; records'
+   * {@code raw} documents are views of {@code body}, which must not change afterwards. Applies only to the common case, a command with status
    * {@code success} whose resource is a JSON object or array that decodes; for anything else (no resource,
    * another status, a value that does not decode, a {@code from}, {@code to} or {@code pp} that is not a node,
    * not a command) it returns {@code null} and the caller reads the same bytes again with {@link #readCommand}
@@ -220,67 +186,20 @@ public final class EnvelopeCodec {
    * and metadata are skipped: the caller of the typed path never sees them, and reading them cannot fail on
    * well-formed JSON.
    *
-   * @param source the JSON
+   * @param body the response body
    * @param type the resource's type
    * @return the decoded resource, or {@code null} when the one-pass decode does not apply
    * @throws BlipProtocolException if the JSON is malformed or not an envelope
    */
-  public static @Nullable Object readCommandResource(BufferedSource source, Class<?> type) {
-    try {
-      JsonReader r = JsonReader.of(source);
-      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        return null;
-      }
-      String method = null;
-      String status = null;
-      Object typed = null;
-      r.beginObject();
-      while (r.hasNext()) {
-        switch (r.selectName(NAMES)) {
-          case 1, 2, 3 -> {
-            if (!isNodeOrBlank(scalar(r))) {
-              return null; // the two-step path reports the bad node
-            }
-          }
-          case 6 -> {
-            if (typed != null) {
-              return null; // a repeated member: leave it to the two-step path
-            }
-            JsonReader.Token t = r.peek();
-            if (t != JsonReader.Token.BEGIN_OBJECT && t != JsonReader.Token.BEGIN_ARRAY) {
-              return null;
-            }
-            typed = RecordCodec.read(r, type);
-            if (typed == null) {
-              return null;
-            }
-          }
-          case 7 -> method = scalar(r);
-          case 9 -> status = scalar(r);
-          case -1 -> {
-            r.skipName();
-            r.skipValue();
-          }
-          default -> r.skipValue();
-        }
-      }
-      r.endObject();
-      if (r.peek() != JsonReader.Token.END_DOCUMENT || typed == null || method == null || status == null
-          || CommandStatus.fromWire(status) != CommandStatus.SUCCESS) {
-        return null;
-      }
-      return typed;
-    } catch (IOException | RuntimeException e) {
-      // the reader may be mid-value: give up on this pass; the two-step path reports the error
-      return null;
-    }
+  public static @Nullable Object readCommandResource(byte[] body, Class<?> type) {
+    return Decoders.readCommandResource(body, type);
   }
 
   /**
    * Whether {@link #node} accepts {@code text} without an exception: blank (no node) or a node that
    * {@link Node#parse} builds. Checks the same rules without building the node or its parts.
    */
-  static boolean isNodeOrBlank(@Nullable String text) {
+  public static boolean isNodeOrBlank(@Nullable String text) {
     if (text == null || text.isBlank()) {
       return true;
     }
@@ -326,7 +245,7 @@ public final class EnvelopeCodec {
       String status = null;
       String event = null;
       Reason reason = null;
-      Map<String, String> metadata = Map.of();
+      Map<String, @Nullable String> metadata = Map.of();
       r.beginObject();
       while (r.hasNext()) {
         switch (r.selectName(NAMES)) {
@@ -367,7 +286,7 @@ public final class EnvelopeCodec {
           throw new BlipProtocolException("message has content but no type");
         }
         return new Message(id, from, to, pp, type,
-            content == null ? JsonDocument.parse("null") : content, metadata);
+            content == null ? CoreBridge.NULL : content, metadata);
       }
       throw new BlipProtocolException(
           "not a LIME envelope: no method (command), event (notification) or type (message)");
@@ -436,7 +355,8 @@ public final class EnvelopeCodec {
 
   private static JsonDocument rawValue(JsonReader r) throws IOException {
     try (BufferedSource s = r.nextSource()) {
-      return CoreBridge.trusted(s.readByteString());
+      byte[] bytes = s.readByteArray();
+      return CoreBridge.view(bytes, 0, bytes.length);
     }
   }
 
@@ -474,12 +394,12 @@ public final class EnvelopeCodec {
     return new Reason(code, description);
   }
 
-  private static Map<String, String> metadata(JsonReader r) throws IOException {
+  private static Map<String, @Nullable String> metadata(JsonReader r) throws IOException {
     if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
       r.skipValue();
       return Map.of();
     }
-    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, @Nullable String> out = new LinkedHashMap<>();
     r.beginObject();
     while (r.hasNext()) {
       String key = r.nextName();
@@ -489,10 +409,7 @@ public final class EnvelopeCodec {
           out.put(key, s.readUtf8());
         }
       } else {
-        String v = scalar(r);
-        if (v != null) {
-          out.put(key, v);
-        }
+        out.put(key, scalar(r)); // a JSON null stays a null entry
       }
     }
     r.endObject();

@@ -11,7 +11,9 @@ import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipConnectionException;
 import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.BlipHttpException;
+import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.internal.Attempt.Body;
+import dev.blipsdk.core.internal.json.Decoders;
 import dev.blipsdk.core.observation.Operation;
 import dev.blipsdk.core.observation.OperationListener;
 import java.io.IOException;
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>One attempt loop.</b> Every call is an {@link Exchange}: before each attempt it checks the client is open
  * and the deadline has not passed; an attempt's answer is read the one way there is ({@link Exchange#answered}:
- * status, {@code Retry-After}, the body as bytes through {@link StrictJson} into the codec); {@link Classifier}
+ * status, {@code Retry-After}, the body as bytes checked by the one strict JSON reader, then the codec); {@link Classifier}
  * turns what happened into an {@link Outcome}; {@link Exchange#next} applies the retry policy and the deadline
  * and says what comes next: done, fail, or wait and attempt again. Two drivers run that same exchange: blocking
  * calls on the caller's thread ({@link Call#execute()}, {@link Sleeper#sleep}), async calls from OkHttp's
@@ -60,8 +62,6 @@ import org.slf4j.LoggerFactory;
 public final class Transport {
   private static final Logger LOG = LoggerFactory.getLogger("dev.blipsdk.core.BlipClient");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** How deep a response may nest (Moshi's own limit is 255). */
-  private static final int MAX_DEPTH = 255;
   /** How many bytes of an error response are read for its excerpt. */
   private static final long EXCERPT_BYTES = 4L * BlipHttpException.MAX_EXCERPT;
 
@@ -324,13 +324,15 @@ public final class Transport {
       if (bytes.length == 0) {
         return new Body.Malformed("the body is empty", null);
       }
-      String problem = StrictJson.problem(bytes, MAX_DEPTH);
-      if (problem != null) {
-        return new Body.Malformed("not strict JSON: " + problem, null);
+      try {
+        // the SDK's one reader, strict to RFC 8259 (no raw control character or \' in a string), as for webhooks
+        Decoders.check(bytes, 0, bytes.length);
+      } catch (BlipProtocolException e) {
+        return new Body.Malformed("not RFC 8259 JSON: " + e.getMessage(), e);
       }
       if (resourceType != null) {
         // the one-pass read of the common case; anything else is read again by the two-step path below
-        Object resource = EnvelopeCodec.readCommandResource(buffer(bytes), resourceType);
+        Object resource = EnvelopeCodec.readCommandResource(bytes, resourceType);
         if (resource != null) {
           return new Body.Decoded(resource);
         }
@@ -342,7 +344,7 @@ public final class Transport {
         return new Body.Malformed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
       }
       if (command.status() == CommandStatus.FAILURE) {
-        return new Body.CommandFailed(command.reason());
+        return new Body.CommandFailed(command.reason(), command.metadata().get("#command.uri"));
       }
       if (resourceType == null) {
         return new Body.Decoded(command);

@@ -11,10 +11,17 @@ import org.jspecify.annotations.Nullable;
  * which the bot receives when an attendance ends (for example with status {@code ClosedAttendant}), or a
  * message whose content is a ticket document itself (custom Desk providers).
  *
+ * <p>The full ticket: core cannot depend on the Desk module (Desk depends on core), so it cannot return the
+ * Desk {@code Ticket} type itself. {@link #ticket()} gives core's summary, and {@link #ticket(Class)} decodes the
+ * ticket document into any record through the SDK's one reader, so with {@code blip-sdk-desk} on the path
+ * {@code event.ticket(Ticket.class)} is the Desk ticket with every field it models and {@code raw()} for the
+ * rest; the same call works for your own record.
+ *
  * <pre>{@code
  * receiverBuilder.onTicket(event -> {
  *   if (event.ticket().status().isClosed()) {
- *     resumeBotFlow(event.ticket().customerIdentity());
+ *     dev.blipsdk.desk.Ticket full = event.ticket(dev.blipsdk.desk.Ticket.class);
+ *     resumeBotFlow(full.customerIdentity(), full.closedBy());
  *   }
  * });
  * }</pre>
@@ -30,6 +37,20 @@ public record TicketEvent(Message message, TicketSnapshot ticket, JsonDocument r
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(raw, "raw");
+  }
+
+  /**
+   * The whole ticket decoded into a type: the Desk module's {@code dev.blipsdk.desk.Ticket}, or a record of
+   * your own, by the rules of {@link JsonDocument#decode(Class)}.
+   *
+   * @param type the record type
+   * @param <T> the record type
+   * @return the ticket
+   * @throws dev.blipsdk.core.exception.BlipProtocolException if the ticket does not decode into the type
+   *     (for example the Desk {@code Ticket} needs an id and a customer identity); the message names the path
+   */
+  public <T> T ticket(Class<T> type) {
+    return ticket.raw().decode(type);
   }
 
   @Override

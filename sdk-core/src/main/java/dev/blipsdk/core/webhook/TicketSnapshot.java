@@ -8,21 +8,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The essentials of a Blip Desk ticket ({@code application/vnd.iris.ticket+json}) carried by a
- * {@link TicketEvent}. Everything else is in {@link #raw()}.
+ * {@link TicketEvent}, as core knows them (core does not depend on the Desk module). The whole ticket is in
+ * {@link #raw()}; with {@code blip-sdk-desk} on the path, {@link TicketEvent#ticket(Class)} decodes it into the
+ * Desk {@code Ticket} with every field Desk models. Decoded by the SDK's one reader
+ * ({@link JsonDocument#decode(Class)}), so any record of the same shape reads the same way.
  *
  * <p>Immutable. {@link #toString()} masks the identities.
  *
  * @param id the ticket id (a UUID), or {@code null} when absent
  * @param sequentialId the per-bot ticket number, or {@code null}
- * @param statusName the status as on the wire, for example {@code "ClosedAttendant"}, or {@code null}
  * @param status the status, {@link Status#UNKNOWN} for an absent or unknown one
+ * @param rawStatus the status as on the wire, for example {@code "ClosedAttendant"}, or {@code null}
  * @param customerIdentity the customer, for example {@code 5531...@wa.gw.msging.net}, or {@code null}
  * @param agentIdentity the agent, for example {@code john%40email.net@blip.ai}, or {@code null}
  * @param team the queue, or {@code null}
  * @param raw the ticket JSON
  */
-public record TicketSnapshot(@Nullable String id, @Nullable Long sequentialId, @Nullable String statusName,
-    Status status, @Nullable String customerIdentity, @Nullable String agentIdentity, @Nullable String team,
+public record TicketSnapshot(@Nullable String id, @Nullable Long sequentialId, Status status,
+    @Nullable String rawStatus, @Nullable String customerIdentity, @Nullable String agentIdentity, @Nullable String team,
     JsonDocument raw) {
 
   /** Checks that nothing is missing. */
@@ -49,7 +52,7 @@ public record TicketSnapshot(@Nullable String id, @Nullable Long sequentialId, @
     TRANSFERRED,
     /** {@code Assigned}: given to an agent who has not opened it. */
     ASSIGNED,
-    /** Absent, or a status this SDK does not know; see {@link TicketSnapshot#statusName()}. */
+    /** Absent, or a status this SDK does not know; see {@link TicketSnapshot#rawStatus()}. */
     UNKNOWN;
 
     /**
@@ -96,7 +99,7 @@ public record TicketSnapshot(@Nullable String id, @Nullable Long sequentialId, @
 
   @Override
   public String toString() {
-    return "TicketSnapshot{id=" + id + ", sequentialId=" + sequentialId + ", status=" + statusName
+    return "TicketSnapshot{id=" + id + ", sequentialId=" + sequentialId + ", status=" + rawStatus
         + ", customer=" + Redaction.address(customerIdentity) + ", agent=" + Redaction.address(agentIdentity)
         + ", team=" + team + "}";
   }

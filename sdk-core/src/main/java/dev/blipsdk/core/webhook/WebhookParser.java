@@ -1,20 +1,17 @@
 package dev.blipsdk.core.webhook;
 
-import dev.blipsdk.core.exception.WebhookParseException;
-import com.squareup.moshi.JsonReader;
 import dev.blipsdk.core.envelope.Envelope;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
 import dev.blipsdk.core.internal.EnvelopeCodec;
-import dev.blipsdk.core.internal.Json;
-import dev.blipsdk.core.internal.StrictJson;
+import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.internal.bridge.CoreBridge;
+import dev.blipsdk.core.internal.json.Decoders;
+import dev.blipsdk.core.exception.WebhookParseException;
 import dev.blipsdk.core.exception.WebhookParseException.Failure;
 import dev.blipsdk.core.webhook.internal.BodyChecks;
 import dev.blipsdk.core.webhook.internal.ContentReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -112,28 +109,25 @@ public final class WebhookParser {
       throw fail(Failure.INVALID_UTF8, "the webhook body is not valid UTF-8 (first bad byte at offset " + invalid
           + "); pass the raw request body bytes, not text decoded and re-encoded in another charset", null);
     }
-    long scan = StrictJson.scan(body, maxDepth);
-    if (scan == StrictJson.TOO_DEEP) {
+    int first = BodyChecks.scan(body, maxDepth);
+    if (first == BodyChecks.TOO_DEEP) {
       throw fail(Failure.NESTING_TOO_DEEP, "the webhook body nests objects and arrays deeper than " + maxDepth
           + " levels", null);
     }
-    if (scan == StrictJson.BLANK) {
+    if (first < 0) {
       throw fail(Failure.EMPTY_BODY, "the webhook body holds only white space", null);
     }
-    if (StrictJson.badStringAt(scan) >= 0) {
-      throw fail(Failure.MALFORMED_JSON, "the webhook body is not RFC 8259 JSON: a string holds a raw control"
-          + " character or a forbidden escape (at byte " + StrictJson.badStringAt(scan) + ")", null);
-    }
-    int first = (int) scan;
     checkWellFormed(body);
     if (first != '{') {
       throw fail(Failure.NOT_AN_ENVELOPE, "expected a JSON object (a LIME envelope) but the body is "
           + kindOf(first), null);
     }
-    JsonDocument raw = CoreBridge.trusted(new String(body, StandardCharsets.UTF_8));
+    // a copy: the caller may reuse its buffer, and the event's documents are views of these bytes
+    byte[] bytes = body.clone();
+    JsonDocument raw = CoreBridge.view(bytes, 0, bytes.length);
     Envelope envelope;
     try (Buffer source = new Buffer()) {
-      source.write(body);
+      source.write(bytes);
       envelope = EnvelopeCodec.read(source);
     } catch (RuntimeException e) {
       if (!hasEnvelopeFields(raw)) {
@@ -154,11 +148,11 @@ public final class WebhookParser {
     }
     if (envelope instanceof Message m) {
       String base = ContentReader.baseType(m.type());
-      Object tree = ContentReader.readsTree(base) ? Json.parseTree(m.content().json()) : null;
-      TicketSnapshot ticket = ContentReader.ticket(base, tree);
+      TicketSnapshot ticket = ContentReader.ticket(base, m.content());
       if (ticket != null) {
         return new TicketEvent(m, ticket, raw);
       }
+      Object tree = ContentReader.readsTree(base) ? m.content().tree() : null;
       return new InboundMessage(m, ContentReader.content(base, m.content(), tree), raw);
     }
     return new UnknownEvent(envelope, raw);
@@ -166,24 +160,17 @@ public final class WebhookParser {
 
   /** Validates the whole body as one strict JSON value without building a tree. */
   private static void checkWellFormed(byte[] body) {
-    try (Buffer source = new Buffer()) {
-      source.write(body);
-      JsonReader reader = JsonReader.of(source);
-      reader.skipValue();
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw fail(Failure.MALFORMED_JSON, "the webhook body has data after the JSON value", null);
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof WebhookParseException p) {
-        throw p;
-      }
+    // the SDK's one reader, strict to RFC 8259's grammar, checks without building anything
+    try {
+      Decoders.check(body, 0, body.length);
+    } catch (BlipProtocolException e) {
       throw fail(Failure.MALFORMED_JSON, "the webhook body is not well-formed JSON: " + e.getMessage(), e);
     }
   }
 
   private static boolean hasEnvelopeFields(JsonDocument raw) {
     try {
-      return !(Json.parseTree(raw.json()) instanceof Map<?, ?> map)
+      return !(raw.tree() instanceof Map<?, ?> map)
           || map.containsKey("type") || map.containsKey("content") || map.containsKey("event")
           || map.containsKey("method");
     } catch (RuntimeException e) {

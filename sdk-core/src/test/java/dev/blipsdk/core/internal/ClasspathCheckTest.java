@@ -125,13 +125,32 @@ class ClasspathCheckTest {
 
   @Test
   void jarsAreNamedFromTheirManifestOrTheirFileName(@TempDir Path dir) throws IOException {
-    Path withManifest = jar(dir.resolve("okio-jvm-3.17.0.jar"), "3.17.0");
-    Path nameOnly = jar(dir.resolve("okio-jvm-3.7.0.jar"), null);
-    try (URLClassLoader loader = new URLClassLoader(
-        new URL[] {withManifest.toUri().toURL(), nameOnly.toUri().toURL()}, null)) {
-      List<Jar> jars = java.util.Collections.list(loader.getResources("okio/Okio.class")).stream()
-          .map(url -> ClasspathCheck.jarOf(url, "okio/Okio.class")).toList();
-      assertEquals(List.of(new Jar("okio-jvm-3.17.0.jar", "3.17.0"), new Jar("okio-jvm-3.7.0.jar", "3.7.0")), jars);
+    Path withManifest = jar(dir.resolve("okio-jvm-3.17.0.jar"), "com.squareup.okio", "3.17.0");
+    Path nameOnly = jar(dir.resolve("okio-jvm-3.7.0.jar"), null, null);
+    assertEquals(List.of(new Jar("okio-jvm-3.17.0.jar", "3.17.0"), new Jar("okio-jvm-3.7.0.jar", "3.7.0")),
+        okioJars(withManifest, nameOnly));
+  }
+
+  @Test
+  void aShadedJarsOwnVersionIsNeverTakenForOkios(@TempDir Path dir) throws IOException {
+    // an uber jar: okio's classes inside, but the manifest and the file name are the application's
+    Path shaded = jar(dir.resolve("my-service-2.4.1.jar"), "com.example.my-service", "2.4.1");
+    Path plain = jar(dir.resolve("benchmarks.jar"), null, null);
+    assertEquals(List.of(new Jar("my-service-2.4.1.jar", "unknown"), new Jar("benchmarks.jar", "unknown")),
+        okioJars(shaded, plain));
+    // with the version unknown, the check rests on the method OkHttp calls: present, so no problem
+    assertNull(ClasspathCheck.diagnose(new Findings(List.of(new Jar("my-service-2.4.1.jar", "unknown")), "5.4.0",
+        okioJars(shaded), true, "2.1.21"), NEEDED));
+  }
+
+  private static List<Jar> okioJars(Path... jars) throws IOException {
+    URL[] urls = new URL[jars.length];
+    for (int i = 0; i < jars.length; i++) {
+      urls[i] = jars[i].toUri().toURL();
+    }
+    try (URLClassLoader loader = new URLClassLoader(urls, null)) {
+      return java.util.Collections.list(loader.getResources("okio/Okio.class")).stream()
+          .map(url -> ClasspathCheck.jarOf(url, "okio/Okio.class", "com.squareup.okio", "okio")).toList();
     }
   }
 
@@ -142,10 +161,11 @@ class ClasspathCheckTest {
     assertTrue(e.getMessage().startsWith("BlipClient is missing"), e.getMessage());
   }
 
-  private static Path jar(Path path, String bundleVersion) throws IOException {
+  private static Path jar(Path path, String bundle, String bundleVersion) throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    if (bundleVersion != null) {
+    if (bundle != null) {
+      manifest.getMainAttributes().putValue("Bundle-SymbolicName", bundle);
       manifest.getMainAttributes().putValue("Bundle-Version", bundleVersion);
     }
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(path), manifest)) {

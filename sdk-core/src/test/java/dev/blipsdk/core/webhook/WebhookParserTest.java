@@ -146,7 +146,7 @@ class WebhookParserTest {
     TicketSnapshot ticket = t.ticket();
     assertEquals("76f5bc38-b476-4895-a0c6-016ed1288ba0", ticket.id());
     assertEquals(138L, ticket.sequentialId());
-    assertEquals("ClosedAttendant", ticket.statusName());
+    assertEquals("ClosedAttendant", ticket.rawStatus());
     assertEquals(TicketSnapshot.Status.CLOSED_ATTENDANT, ticket.status());
     assertTrue(ticket.status().isClosed());
     assertEquals("ClosedAttendant", ticket.status().wireValue());
@@ -161,7 +161,7 @@ class WebhookParserTest {
     TicketEvent odd = (TicketEvent) parse("{\"id\":\"r-2\",\"type\":\"application/vnd.lime.redirect+json\","
         + "\"content\":{\"context\":{\"type\":\"application/vnd.iris.ticket+json\",\"value\":{\"status\":\"Paused\"}}}}");
     assertEquals(TicketSnapshot.Status.UNKNOWN, odd.ticket().status());
-    assertEquals("Paused", odd.ticket().statusName());
+    assertEquals("Paused", odd.ticket().rawStatus());
     assertEquals(TicketSnapshot.Status.CLOSED_CLIENT_INACTIVITY, TicketSnapshot.Status.fromWire("closedclientinactivity"));
     // a ticket document as the content (custom Desk providers)
     TicketEvent direct = (TicketEvent) parse("{\"id\":\"Ticket:abc:Waiting\",\"from\":\"abc@desk.msging.net/Webhook\","

@@ -56,16 +56,48 @@ public final class DeskCommands {
   }
 
   /**
-   * {@code get uri} with per-call options (the rest of an operation's deadline, say), named {@code operation}
-   * unless the options name one.
+   * {@code get uri}, the resource decoded into {@code resultType} by the public typed
+   * {@code BlipClient.execute(Command, Class)} (one pass over the response).
    *
-   * @param operation the call's name for the client's operation listener
+   * @param operation the operation, for the listener
    * @param uri the uri
-   * @param options the options
-   * @return the response
+   * @param resultType the resource's type
+   * @param <T> the resource's type
+   * @return the resource
    */
-  public Command get(Operation operation, String uri, RequestOptions options) {
-    return client.execute(Command.get(uri).to(to).build(), CoreBridge.named(options, operation));
+  public <T> T get(Operation operation, String uri, Class<T> resultType) {
+    return client.execute(Command.get(uri).to(to).build(), resultType, options(operation, false));
+  }
+
+  /**
+   * {@code set uri} with a resource, the response's resource decoded into {@code resultType}.
+   *
+   * @param operation the operation, for the listener
+   * @param uri the uri
+   * @param type the resource type
+   * @param resource the resource tree or document
+   * @param resultType the response resource's type
+   * @param <T> the response resource's type
+   * @return the response's resource
+   */
+  public <T> T set(Operation operation, String uri, String type, Object resource, Class<T> resultType) {
+    return client.execute(Command.set(uri, type, JsonDocument.of(resource)).to(to).build(), resultType,
+        options(operation, false));
+  }
+
+  /**
+   * {@code get uri} with per-call options (the rest of an operation's deadline, say), the resource decoded into
+   * {@code resultType}; named {@code operation} unless the options name one.
+   *
+   * @param operation the operation, for the listener
+   * @param uri the uri
+   * @param resultType the resource's type
+   * @param options the options
+   * @param <T> the resource's type
+   * @return the resource
+   */
+  public <T> T get(Operation operation, String uri, Class<T> resultType, RequestOptions options) {
+    return client.execute(Command.get(uri).to(to).build(), resultType, CoreBridge.named(options, operation));
   }
 
   /**

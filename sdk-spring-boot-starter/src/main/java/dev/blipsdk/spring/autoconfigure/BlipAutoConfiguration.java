@@ -10,6 +10,7 @@ import dev.blipsdk.spring.BlipWebhookListener;
 import dev.blipsdk.spring.InvalidBlipPropertyException;
 import dev.blipsdk.spring.internal.BlipClientSettings;
 import dev.blipsdk.spring.internal.VerifierSettings;
+import dev.blipsdk.whatsapp.Campaigns;
 import dev.blipsdk.whatsapp.StatusTracker;
 import dev.blipsdk.whatsapp.WhatsAppClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configures the Blip clients from {@code blip.*}: {@link BlipClient} (closed with the context),
- * {@link WhatsAppClient}, {@link DeskClient} and {@link StatusTracker}, and, when {@code blip.webhook.path} is set,
+ * {@link WhatsAppClient}, {@link Campaigns}, {@link DeskClient} and {@link StatusTracker}, and, when {@code blip.webhook.path} is set,
  * the {@link WebhookReceiver} the webhook endpoint hands requests to. Each backs off when the application declares a
  * bean of its type. {@code blip.enabled=false} turns the starter off.
  *
@@ -69,6 +70,18 @@ public class BlipAutoConfiguration {
   @ConditionalOnMissingBean
   public WhatsAppClient whatsAppClient(BlipClient blip) {
     return WhatsAppClient.of(blip);
+  }
+
+  /**
+   * The campaign client: hands audiences to Blip's campaign engine, schedules, paces and reports on them.
+   *
+   * @param whatsApp the WhatsApp client
+   * @return the campaign client
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public Campaigns campaigns(WhatsAppClient whatsApp) {
+    return whatsApp.campaigns();
   }
 
   /**

@@ -57,7 +57,19 @@ public final class BotState {
   public final Map<String, ActiveSend> activeSends = new HashMap<>();
 
   // active campaigns
-  public final List<Map<String, Object>> campaigns = new ArrayList<>();
+  public final Map<String, FakeCampaign> campaigns = new LinkedHashMap<>();
+  /** Campaign messages by message id, for {@code get /notifications?id=}. */
+  public final Map<String, FakeCampaign.Entry> campaignMessages = new HashMap<>();
+  /** The latest campaign message to each customer, to count and route their reply. */
+  public final Map<String, CampaignSend> lastCampaignEntry = new HashMap<>();
+  /** Builder blocks declared human attendance ({@code flowId/stateId} to queue): replies routed there open tickets. */
+  public final Map<String, String> attendanceBlocks = new HashMap<>();
+  /** The plan-rate cursor shared by the bot's campaigns: the second being filled, its first slot, slots used. */
+  public long campaignSlotSecond = Long.MIN_VALUE;
+  public long campaignSlotStart;
+  public int campaignSlotUsed;
+  /** Scripts chosen by a rule, after {@link #scripts} and before {@link #defaultScript}. */
+  public @Nullable Function<String, @Nullable MessageScript> scriptRule;
 
   // Desk attendance hours (containers by id) and ready replies (categories by id)
   public final Map<String, Map<String, Object>> attendanceHours = new LinkedHashMap<>();
@@ -90,6 +102,18 @@ public final class BotState {
   public String identity() {
     return identifier.contains("@") ? identifier : identifier + "@msging.net";
   }
+
+  /** The script of messages to a recipient identity: its own, the rule's, or the default. */
+  public MessageScript scriptFor(String identity) {
+    MessageScript s = scripts.get(identity);
+    if (s == null && scriptRule != null) {
+      s = scriptRule.apply(identity);
+    }
+    return s != null ? s : defaultScript;
+  }
+
+  /** A campaign message sent to a customer. */
+  public record CampaignSend(FakeCampaign campaign, FakeCampaign.Entry entry) {}
 
   /** A context variable. */
   public record ContextVar(String name, @Nullable String type, Object value, @Nullable Instant expiresAt) {}

@@ -41,6 +41,7 @@ final class HistoryHandler implements CommandHandler {
             out.add(Json.copy(n.envelope()));
           }
         }
+        out.addAll(ctx.pipeline.campaigns().notifications(bot, id, ctx.now));
       } else {
         for (java.util.Iterator<BotState.StoredNotification> it = bot.notifications.newestFirst(); it.hasNext(); ) {
           BotState.StoredNotification n = it.next();

@@ -24,12 +24,19 @@ public final class MessagePipeline {
   private final WebhookSender webhooks;
   private final ServerConfig config;
   private final FakeClock clock;
+  private final CampaignEngine campaigns;
 
   public MessagePipeline(Scheduler scheduler, WebhookSender webhooks, ServerConfig config, FakeClock clock) {
     this.scheduler = scheduler;
     this.webhooks = webhooks;
     this.config = config;
     this.clock = clock;
+    this.campaigns = new CampaignEngine(scheduler, webhooks, config, this);
+  }
+
+  /** The active-campaign engine. */
+  CampaignEngine campaigns() {
+    return campaigns;
   }
 
   /** The bare identity of a node ({@code name@domain}, without {@code /instance}). */
@@ -45,13 +52,6 @@ public final class MessagePipeline {
       return f;
     }
     return (f.startsWith("+") ? f.substring(1) : f) + "@wa.gw.msging.net";
-  }
-
-  /** Sends a message the fake itself builds (active campaigns). Call with the bot locked. */
-  void sendInternal(BotState bot, Map<String, Object> envelope, Instant now) {
-    ReceivedEnvelope env = new ReceivedEnvelope(0, "/commands", bot.identifier, Json.write(envelope),
-        Json.frozenMap(envelope), now);
-    accept(bot, env);
   }
 
   /** Takes a message the bot sent. Call with the bot locked. */
@@ -75,7 +75,7 @@ public final class MessagePipeline {
     Map<String, Object> metadata = Json.map(tree.get("metadata"));
     String agent = metadata == null ? null : Json.str(metadata, DeskActiveMessageRules.AGENT_METADATA);
     boolean whatsApp = to.endsWith("@wa.gw.msging.net");
-    MessageScript script = bot.scripts.getOrDefault(to, bot.defaultScript);
+    MessageScript script = bot.scriptFor(to);
 
     Map<String, Object> reason = null;
     if (agent != null) {
@@ -200,6 +200,7 @@ public final class MessagePipeline {
       CrmHandler.touch(bot, customer, now);
       bot.addThreadMessage(customer, id, "received", type, content, now, "received");
       DeskActiveMessageRules.onCustomerMessage(bot, customer, now, config);
+      campaigns.onCustomerMessage(bot, customer, now);
     }
     String url = bot.messageWebhook;
     if (url != null) {

@@ -2,11 +2,8 @@ package dev.blipsdk.core.internal.bridge;
 
 import dev.blipsdk.core.BlipClient;
 import dev.blipsdk.core.RequestOptions;
-import dev.blipsdk.core.envelope.Envelope;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipTimeoutException;
-import dev.blipsdk.core.internal.EnvelopeCodec;
-import dev.blipsdk.core.internal.RecordCodec;
 import dev.blipsdk.core.internal.Redaction;
 import dev.blipsdk.core.internal.Transport;
 import dev.blipsdk.core.observation.Operation;
@@ -16,20 +13,16 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
-import okio.Buffer;
 import okio.BufferedSink;
-import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one way into what the core module does not make public: for the core's own packages, the non-public
  * members of {@link BlipClient} and {@link JsonDocument}; for the WhatsApp and Desk modules (the only ones this
  * package is exported to), exactly the few services they need: the client's OkHttp client, default deadline and
- * operation listener, naming their calls, one deadline across the calls of an operation, masking, and reading an
- * envelope or a time value.
+ * operation listener, naming their calls, one deadline across the calls of an operation, and masking.
  *
  * <p>Everything else in {@code dev.blipsdk.core.internal}, the transport included, is closed to them.
  * Stateless and thread-safe.
@@ -38,7 +31,7 @@ public final class CoreBridge {
   private static final MethodHandle HTTP;
   private static final MethodHandle TRANSPORT;
   private static final MethodHandle TRUSTED;
-  private static final MethodHandle TRUSTED_UTF8;
+  private static final MethodHandle VIEW;
   private static final MethodHandle WRITE_TO;
 
   static {
@@ -48,13 +41,16 @@ public final class CoreBridge {
       TRANSPORT = client.findGetter(BlipClient.class, "transport", Transport.class);
       MethodHandles.Lookup doc = MethodHandles.privateLookupIn(JsonDocument.class, MethodHandles.lookup());
       TRUSTED = doc.findStatic(JsonDocument.class, "trusted", MethodType.methodType(JsonDocument.class, String.class));
-      TRUSTED_UTF8 = doc.findStatic(JsonDocument.class, "trustedUtf8",
-          MethodType.methodType(JsonDocument.class, ByteString.class));
+      VIEW = doc.findStatic(JsonDocument.class, "view",
+          MethodType.methodType(JsonDocument.class, byte[].class, int.class, int.class));
       WRITE_TO = doc.findVirtual(JsonDocument.class, "writeTo", MethodType.methodType(void.class, BufferedSink.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
+
+  /** The JSON {@code null} document. */
+  public static final JsonDocument NULL = trusted("null");
 
   private CoreBridge() {}
 
@@ -124,6 +120,16 @@ public final class CoreBridge {
   }
 
   /**
+   * Masks every run of five or more digits (phone numbers), keeping the last two, for {@code toString()}.
+   *
+   * @param text any text
+   * @return the masked text
+   */
+  public static String maskDigits(String text) {
+    return Redaction.digits(text);
+  }
+
+  /**
    * Masks identities and phone numbers in a command uri, for {@code toString()}.
    *
    * @param uri the uri, or null
@@ -133,59 +139,10 @@ public final class CoreBridge {
     return Redaction.uri(uri);
   }
 
-  /**
-   * Reads an envelope from a document (an item of a notifications list).
-   *
-   * @param document the JSON
-   * @return the envelope
-   * @throws dev.blipsdk.core.exception.BlipProtocolException if it is not an envelope
-   */
-  public static Envelope readEnvelope(JsonDocument document) {
-    return readEnvelope(document.json());
-  }
 
-  /**
-   * Reads an envelope from JSON text (a notification a status store kept).
-   *
-   * @param json the JSON
-   * @return the envelope
-   * @throws dev.blipsdk.core.exception.BlipProtocolException if it is not an envelope
-   */
-  public static Envelope readEnvelope(String json) {
-    return EnvelopeCodec.read(new Buffer().writeUtf8(json));
-  }
 
-  /**
-   * Writes an envelope as the JSON the SDK sends.
-   *
-   * @param envelope the envelope
-   * @return the JSON text
-   */
-  public static String writeEnvelope(Envelope envelope) {
-    return new String(EnvelopeCodec.toBytes(envelope), java.nio.charset.StandardCharsets.UTF_8);
-  }
 
-  /**
-   * Reads an instant the way typed decoding does (ISO-8601 with or without offset, or epoch milliseconds).
-   *
-   * @param text the text
-   * @param path where it was, for the error
-   * @return the instant
-   */
-  public static Instant parseInstant(String text, String path) {
-    return RecordCodec.parseInstant(text, path);
-  }
 
-  /**
-   * Reads a duration the way typed decoding does.
-   *
-   * @param value the JSON value
-   * @param path where it was, for the error
-   * @return the duration
-   */
-  public static Duration parseDuration(Object value, String path) {
-    return RecordCodec.parseDuration(value, path);
-  }
 
   // ---- for the core's own packages -------------------------------------------------------------------
 
@@ -204,14 +161,17 @@ public final class CoreBridge {
   }
 
   /**
-   * Wraps UTF-8 JSON known to be well-formed (captured by a JSON reader), keeping the bytes.
+   * Wraps a range of UTF-8 JSON known to be well-formed, without a copy: decoding reads the bytes directly and
+   * the text is made only if asked for. The bytes must never change afterwards.
    *
-   * @param utf8 well-formed UTF-8 JSON
+   * @param utf8 the bytes
+   * @param offset where the document starts
+   * @param length its length
    * @return the document
    */
-  public static JsonDocument trusted(ByteString utf8) {
+  public static JsonDocument view(byte[] utf8, int offset, int length) {
     try {
-      return (JsonDocument) TRUSTED_UTF8.invokeExact(utf8);
+      return (JsonDocument) VIEW.invokeExact(utf8, offset, length);
     } catch (Throwable t) {
       throw rethrow(t);
     }

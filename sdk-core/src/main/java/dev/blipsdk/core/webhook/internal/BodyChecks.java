@@ -7,8 +7,11 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** The UTF-8 check run before any JSON parsing (the JSON byte scan is {@code core.internal.StrictJson}). */
+/** Cheap byte-level checks run before any JSON parsing. */
 public final class BodyChecks {
+  /** What {@link #scan(byte[], int)} found. */
+  public static final int TOO_DEEP = -2;
+
   private BodyChecks() {}
 
   /**
@@ -44,5 +47,45 @@ public final class BodyChecks {
       }
       out.clear();
     }
+  }
+
+  /**
+   * Measures nesting outside strings and finds the first significant byte.
+   *
+   * @param body the bytes (valid UTF-8)
+   * @param maxDepth the deepest nesting allowed
+   * @return the first byte that is not JSON white space (0..255), -1 if there is none, or
+   *     {@link #TOO_DEEP} if objects and arrays nest deeper than {@code maxDepth}
+   */
+  public static int scan(byte[] body, int maxDepth) {
+    int first = -1;
+    int depth = 0;
+    boolean inString = false;
+    boolean escaped = false;
+    for (byte b : body) {
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+        } else if (b == '\\') {
+          escaped = true;
+        } else if (b == '"') {
+          inString = false;
+        }
+        continue;
+      }
+      if (first < 0 && b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        first = b & 0xff;
+      }
+      if (b == '"') {
+        inString = true;
+      } else if (b == '{' || b == '[') {
+        if (++depth > maxDepth) {
+          return TOO_DEEP;
+        }
+      } else if (b == '}' || b == ']') {
+        depth--;
+      }
+    }
+    return first;
   }
 }

@@ -2,8 +2,7 @@ package dev.blipsdk.core.webhook.internal;
 
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
-import dev.blipsdk.core.internal.Json;
-import dev.blipsdk.core.internal.bridge.CoreBridge;
+import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.webhook.MessageContent;
 import dev.blipsdk.core.webhook.TicketSnapshot;
 import java.util.Locale;
@@ -40,30 +39,45 @@ public final class ContentReader {
   }
 
   /**
-   * Finds the ticket in a redirect's {@code context} or in a ticket document.
+   * The content of a redirect message ({@code application/vnd.lime.redirect+json}), as far as the ticket
+   * event needs it.
+   *
+   * @param context the redirect's context, or null
+   */
+  public record Redirect(@Nullable Context context) {}
+
+  /**
+   * A redirect's context: a typed document.
+   *
+   * @param type the MIME type of the value, or null
+   * @param value the value as it came
+   */
+  public record Context(@Nullable String type, JsonDocument value) {}
+
+  /**
+   * Finds the ticket in a redirect's {@code context} or in a ticket document, and decodes it with the SDK's
+   * one reader (as {@code JsonDocument.decode} does).
    *
    * @param baseType the message's base type
-   * @param tree the content tree
-   * @return the ticket, or {@code null} when the content carries none
+   * @param content the content as received
+   * @return the ticket, or {@code null} when the content carries none (or not in a shape that reads)
    */
-  public static @Nullable TicketSnapshot ticket(String baseType, @Nullable Object tree) {
-    Map<?, ?> ticket = null;
-    if (baseType.equals(MediaTypes.REDIRECT) && tree instanceof Map<?, ?> content
-        && get(content, "context") instanceof Map<?, ?> context
-        && get(context, "type") instanceof String t && baseType(t).equals(MediaTypes.TICKET)
-        && get(context, "value") instanceof Map<?, ?> value) {
-      ticket = value;
-    } else if (baseType.equals(MediaTypes.TICKET) && tree instanceof Map<?, ?> value) {
-      ticket = value;
-    }
-    if (ticket == null) {
+  public static @Nullable TicketSnapshot ticket(String baseType, JsonDocument content) {
+    try {
+      JsonDocument ticket = null;
+      if (baseType.equals(MediaTypes.REDIRECT) && content.isObject()) {
+        Context context = content.decode(Redirect.class).context();
+        if (context != null && context.type() != null && baseType(context.type()).equals(MediaTypes.TICKET)
+            && context.value().isObject()) {
+          ticket = context.value();
+        }
+      } else if (baseType.equals(MediaTypes.TICKET) && content.isObject()) {
+        ticket = content;
+      }
+      return ticket == null ? null : ticket.decode(TicketSnapshot.class);
+    } catch (BlipProtocolException e) {
       return null;
     }
-    String statusName = string(get(ticket, "status"));
-    return new TicketSnapshot(string(get(ticket, "id")), whole(get(ticket, "sequentialId")), statusName,
-        TicketSnapshot.Status.fromWire(statusName), string(get(ticket, "customerIdentity")),
-        string(get(ticket, "agentIdentity")), string(get(ticket, "team")),
-        CoreBridge.trusted(Json.toJson(ticket)));
   }
 
   /**

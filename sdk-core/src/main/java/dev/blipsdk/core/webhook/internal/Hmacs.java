@@ -44,26 +44,44 @@ public final class Hmacs {
    * @return the 32-byte MAC
    */
   public static byte[] mac(SecretKeySpec key, @Nullable String timestamp, byte[] body) {
+    MacCache cache = MACS.get();
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
+      Mac mac = cache.mac;
+      if (mac == null) {
+        mac = Mac.getInstance(ALGORITHM);
+        cache.mac = mac;
+        cache.key = null;
+      }
+      if (cache.key != key) {
+        mac.init(key);
+        cache.key = key;
+      }
       if (timestamp != null) {
         mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
         mac.update((byte) '.');
       }
-      return mac.doFinal(body);
+      return mac.doFinal(body); // also resets it for the next call, with the same key
     } catch (GeneralSecurityException e) {
       // HmacSHA256 is mandatory on every Java platform
       throw new IllegalStateException("HmacSHA256 is not available", e);
+    } catch (RuntimeException e) {
+      cache.mac = null; // never reuse a Mac left in an unknown state
+      throw e;
     }
   }
 
   /**
-   * SHA-256 of bytes.
-   *
-   * @param bytes the input
-   * @return the digest
+   * One initialised {@code Mac} per thread, with the key it was last initialised with: {@code Mac.getInstance}
+   * (a provider lookup) and {@code init} cost more than the HMAC of a webhook body, and a {@code Mac} is not
+   * thread-safe. Holds a reference to a key the verifier holds anyway.
    */
+  private static final class MacCache {
+    @Nullable Mac mac;
+    @Nullable SecretKeySpec key;
+  }
+
+  private static final ThreadLocal<MacCache> MACS = ThreadLocal.withInitial(MacCache::new);
+
   public static byte[] sha256(byte[] bytes) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(bytes);
