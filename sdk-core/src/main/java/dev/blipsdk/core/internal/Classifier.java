@@ -120,14 +120,13 @@ final class Classifier {
    */
   static Outcome classify(Asked asked, int attempt, Attempt happened, Instant now) {
     String id = asked.envelopeId();
-    String what = asked.what();
     boolean safe = asked.safeToRepeat();
     String unsafeNote = safe ? "" : "; not retried: the request may have reached Blip and is not safe to repeat";
     if (happened instanceof Attempt.NotSent n) {
       if (n.clientClosed()) {
-        return new Outcome.Failure(closed(what, attempt - 1, id, n.cause()));
+        return new Outcome.Failure(closed(asked.what(), attempt - 1, id, n.cause()));
       }
-      return new Outcome.Retry(new BlipConnectionException(what + " could not connect to Blip: "
+      return new Outcome.Retry(new BlipConnectionException(asked.what() + " could not connect to Blip: "
           + n.cause().getMessage() + " (nothing was sent)", n.cause(), true, attempt, id), null);
     }
     if (happened instanceof Attempt.Broken b) {
@@ -135,13 +134,13 @@ final class Classifier {
         return new Outcome.Failure(deadlineExceeded(asked, attempt, null, b.cause()));
       }
       if (b.cancelled()) {
-        return new Outcome.Failure(new BlipConnectionException(what + " was cancelled",
+        return new Outcome.Failure(new BlipConnectionException(asked.what() + " was cancelled",
             new CancellationException(b.cause().getMessage()), false, attempt, id));
       }
       BlipException e = b.cause() instanceof SocketTimeoutException
-          ? new BlipTimeoutException(what + " timed out waiting for Blip's response" + unsafeNote, b.cause(), safe,
-              attempt, id)
-          : new BlipConnectionException(what + " lost the connection to Blip: " + b.cause().getMessage()
+          ? new BlipTimeoutException(asked.what() + " timed out waiting for Blip's response" + unsafeNote, b.cause(),
+              safe, attempt, id)
+          : new BlipConnectionException(asked.what() + " lost the connection to Blip: " + b.cause().getMessage()
               + unsafeNote, b.cause(), safe, attempt, id);
       return retryIf(safe, e, null);
     }
@@ -154,18 +153,18 @@ final class Classifier {
     String excerpt = body instanceof Body.Excerpt x ? x.text() : "";
     String path = asked.path();
     return switch (code) {
-      case 400 -> new Outcome.Failure(new BadRequestException(what + " was rejected with 400 Bad Request: the"
+      case 400 -> new Outcome.Failure(new BadRequestException(asked.what() + " was rejected with 400 Bad Request: the"
           + " envelope is malformed or has bad fields", path, excerpt, attempt, id));
-      case 401 -> new Outcome.Failure(new AuthenticationException(what + " was rejected with 401 Unauthorized:"
+      case 401 -> new Outcome.Failure(new AuthenticationException(asked.what() + " was rejected with 401 Unauthorized:"
           + " check the bot identifier and access key (or the 'Key ...' value) from the portal", path, excerpt,
           attempt, id));
       case 429 -> {
         Duration retryAfter = retryAfter(a.retryAfter(), now);
-        yield new Outcome.Retry(new RateLimitException(what + " was rate limited (429); the plan's throughput"
+        yield new Outcome.Retry(new RateLimitException(asked.what() + " was rate limited (429); the plan's throughput"
             + " limit was exceeded" + (retryAfter == null ? "" : ", server asked to wait " + retryAfter), path,
             excerpt, retryAfter, attempt, id), retryAfter);
       }
-      case 504 -> retryIf(safe, new GatewayTimeoutException(what + " got 504: Blip had no response within its"
+      case 504 -> retryIf(safe, new GatewayTimeoutException(asked.what() + " got 504: Blip had no response within its"
           + " 60 s limit; the request may have taken effect" + (safe ? "" : " (not retried: not safe to repeat)"),
           path, excerpt, safe, attempt, id), null);
       default -> {
@@ -173,19 +172,18 @@ final class Classifier {
           // 502/503 come from a gateway that may or may not have passed the request on; 500 and the rest from
           // Blip: either way the request may have taken effect
           boolean gateway = code == 502 || code == 503;
-          yield retryIf(safe, new ServerException(what + " got HTTP " + code + (gateway ? " from Blip's gateway"
+          yield retryIf(safe, new ServerException(asked.what() + " got HTTP " + code + (gateway ? " from Blip's gateway"
               : " from Blip") + (safe ? "" : "; not retried: not safe to repeat (it may have taken effect)"), code,
               path, excerpt, safe, attempt, id), null);
         }
-        yield new Outcome.Failure(new BlipHttpException(what + " got unexpected HTTP " + code, code, path, excerpt,
-            false, attempt, id));
+        yield new Outcome.Failure(new BlipHttpException(asked.what() + " got unexpected HTTP " + code, code, path,
+            excerpt, false, attempt, id));
       }
     };
   }
 
   private static Outcome answered(Asked asked, int attempt, Attempt.Answered a, String unsafeNote) {
     String id = asked.envelopeId();
-    String what = asked.what();
     boolean safe = asked.safeToRepeat();
     Body body = a.body();
     if (body instanceof Body.Decoded d) {
@@ -207,15 +205,15 @@ final class Classifier {
         return new Outcome.Failure(deadlineExceeded(asked, attempt, null, c.cause()));
       }
       BlipException e = c.cause() instanceof SocketTimeoutException
-          ? new BlipTimeoutException(what + " timed out reading Blip's response" + unsafeNote, c.cause(), safe,
+          ? new BlipTimeoutException(asked.what() + " timed out reading Blip's response" + unsafeNote, c.cause(), safe,
               attempt, id)
-          : new BlipConnectionException(what + " lost the connection while reading Blip's response: "
+          : new BlipConnectionException(asked.what() + " lost the connection while reading Blip's response: "
               + c.cause().getMessage() + unsafeNote, c.cause(), safe, attempt, id);
       return retryIf(safe, e, null);
     }
     String problem = body instanceof Body.Malformed m ? m.problem() : "no body";
     Throwable cause = body instanceof Body.Malformed m ? m.cause() : null;
-    return retryIf(safe, new BlipProtocolException(what + " got a response that is not a command: " + problem
+    return retryIf(safe, new BlipProtocolException(asked.what() + " got a response that is not a command: " + problem
         + unsafeNote, cause, safe, attempt, id), null);
   }
 

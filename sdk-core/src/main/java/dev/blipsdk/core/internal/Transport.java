@@ -324,18 +324,19 @@ public final class Transport {
       if (bytes.length == 0) {
         return new Body.Malformed("the body is empty", null);
       }
+      if (resourceType != null) {
+        // the one-pass read of the common case, by the one reader's strict cursor (it reads the whole body, so a
+        // body it decodes is strict RFC 8259 JSON); anything else is checked and read by the two-step path below
+        Object resource = EnvelopeCodec.readCommandResource(bytes, resourceType);
+        if (resource != null) {
+          return new Body.Decoded(resource);
+        }
+      }
       try {
         // the SDK's one reader, strict to RFC 8259 (no raw control character or \' in a string), as for webhooks
         Decoders.check(bytes, 0, bytes.length);
       } catch (BlipProtocolException e) {
         return new Body.Malformed("not RFC 8259 JSON: " + e.getMessage(), e);
-      }
-      if (resourceType != null) {
-        // the one-pass read of the common case; anything else is read again by the two-step path below
-        Object resource = EnvelopeCodec.readCommandResource(bytes, resourceType);
-        if (resource != null) {
-          return new Body.Decoded(resource);
-        }
       }
       Command command;
       try {
