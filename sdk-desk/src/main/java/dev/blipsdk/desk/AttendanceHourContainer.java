@@ -4,6 +4,7 @@ import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.WindowsTimeZones;
+import dev.blipsdk.desk.internal.WriteBack;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -12,12 +13,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,21 +39,28 @@ import org.jspecify.annotations.Nullable;
  *       the whole day.</li>
  * </ul>
  *
- * <p>Immutable and thread-safe. {@link #raw()} is the document as Desk sent it (for a container made in
- * code, the document the SDK sends).
+ * <p>Every part keeps its own document in {@code raw()} (the rule, its header, each schedule item, day off, queue
+ * and agent), so the copies ({@link #withBusinessHours}, {@link #withQueues}) and {@link AttendanceHours#save}
+ * write back, at each level, the members the SDK does not model (the portal's {@code scheduleId}, for example),
+ * JSON nulls included.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param attendanceHour the header (id, title, whether it is the main rule, time zone)
  * @param attendanceHourScheduleItems the weekly intervals; several on a day are several intervals
  * @param attendanceHourOffItems the days off
  * @param queues the queues this rule applies to (empty for the main rule)
  * @param attendants the agents this rule applies to
- * @param raw the whole document
+ * @param raw the whole document as Desk sent it (an empty object for a rule made in code)
  */
 public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> attendanceHourScheduleItems,
     List<OffItem> attendanceHourOffItems, List<Ref> queues, List<Ref> attendants, JsonDocument raw) {
 
+  private static final Set<String> MODELLED = Set.of("attendancehour", "attendancehourscheduleitems",
+      "attendancehouroffitems", "queues", "attendants");
+
   /**
-   * Copies the lists; a missing {@code raw} becomes the document the SDK would send.
+   * Copies the lists; a missing {@code raw} becomes an empty object.
    *
    * @throws NullPointerException if the header is missing
    */
@@ -62,10 +70,7 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
     attendanceHourOffItems = List.copyOf(attendanceHourOffItems);
     queues = List.copyOf(queues);
     attendants = List.copyOf(attendants);
-    if (raw == null) {
-      raw = JsonDocument.of(wire(attendanceHour, attendanceHourScheduleItems, attendanceHourOffItems, queues,
-          attendants, null));
-    }
+    raw = raw == null ? WriteBack.EMPTY : raw;
   }
 
   /**
@@ -79,10 +84,34 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
    * @param storageDate when it was created, as sent, or null
    * @param modifyDate when it last changed, as sent, or null
    * @param timeZoneId the Windows time-zone id, or null
+   * @param raw the header as Desk sent it (an item of {@link AttendanceHours#list()}, or the {@code attendanceHour}
+   *     of a rule); an empty object for a header made in code
    */
   public record Header(@Nullable String id, @Nullable String title, @Nullable String description, boolean isMain,
       @Nullable String ownerIdentity, @Nullable String storageDate, @Nullable String modifyDate,
-      @Nullable String timeZoneId) {}
+      @Nullable String timeZoneId, JsonDocument raw) {
+
+    private static final Set<String> MODELLED = Set.of("id", "title", "description", "ismain", "owneridentity",
+        "storagedate", "modifydate", "timezoneid");
+
+    /** A missing {@code raw} becomes an empty object. */
+    public Header {
+      raw = raw == null ? WriteBack.EMPTY : raw;
+    }
+
+    Map<String, Object> toWire() {
+      Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
+      putIf(m, "id", id);
+      putIf(m, "title", title);
+      putIf(m, "description", description);
+      m.put("isMain", isMain);
+      putIf(m, "ownerIdentity", ownerIdentity);
+      putIf(m, "storageDate", storageDate);
+      putIf(m, "modifyDate", modifyDate);
+      putIf(m, "timeZoneId", timeZoneId);
+      return m;
+    }
+  }
 
   /**
    * One weekly interval ({@code attendanceHourScheduleItems[]}).
@@ -91,9 +120,27 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
    * @param dayOfWeek {@code Monday}..{@code Sunday}, or a .NET number as text (Sunday = 0)
    * @param startTime {@code HH:mm:ss} or {@code HH:mm}
    * @param endTime {@code HH:mm:ss} or {@code HH:mm}
+   * @param raw the item as Desk sent it (an empty object for an item made in code)
    */
   public record ScheduleItem(@Nullable String id, @Nullable String dayOfWeek, @Nullable String startTime,
-      @Nullable String endTime) {}
+      @Nullable String endTime, JsonDocument raw) {
+
+    private static final Set<String> MODELLED = Set.of("id", "dayofweek", "starttime", "endtime");
+
+    /** A missing {@code raw} becomes an empty object. */
+    public ScheduleItem {
+      raw = raw == null ? WriteBack.EMPTY : raw;
+    }
+
+    Map<String, Object> toWire() {
+      Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
+      putIf(m, "id", id);
+      putIf(m, "dayOfWeek", dayOfWeek);
+      putIf(m, "startTime", startTime);
+      putIf(m, "endTime", endTime);
+      return m;
+    }
+  }
 
   /**
    * One day off ({@code attendanceHourOffItems[]}).
@@ -102,17 +149,61 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
    * @param reason the reason, or null
    * @param startDate local wall-clock start, ISO (marked UTC by the portal)
    * @param endDate local wall-clock end, ISO (marked UTC by the portal)
+   * @param raw the item as Desk sent it (an empty object for an item made in code)
    */
   public record OffItem(@Nullable String id, @Nullable String reason, @Nullable String startDate,
-      @Nullable String endDate) {}
+      @Nullable String endDate, JsonDocument raw) {
+
+    private static final Set<String> MODELLED = Set.of("id", "reason", "startdate", "enddate");
+
+    /** A missing {@code raw} becomes an empty object. */
+    public OffItem {
+      raw = raw == null ? WriteBack.EMPTY : raw;
+    }
+
+    Map<String, Object> toWire() {
+      Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
+      putIf(m, "id", id);
+      putIf(m, "reason", reason);
+      putIf(m, "startDate", startDate);
+      putIf(m, "endDate", endDate);
+      return m;
+    }
+  }
 
   /**
    * A queue or agent a rule applies to.
    *
    * @param id the queue's unique id, or the agent identity
    * @param description the queue name, or the agent's e-mail
+   * @param raw the reference as Desk sent it (an empty object for one made in code)
    */
-  public record Ref(@Nullable String id, @Nullable String description) {
+  public record Ref(@Nullable String id, @Nullable String description, JsonDocument raw) {
+
+    private static final Set<String> MODELLED = Set.of("id", "description");
+
+    /** A missing {@code raw} becomes an empty object. */
+    public Ref {
+      raw = raw == null ? WriteBack.EMPTY : raw;
+    }
+
+    /**
+     * A reference made in code.
+     *
+     * @param id the queue's unique id, or the agent identity
+     * @param description the queue name, or the agent's e-mail
+     */
+    public Ref(@Nullable String id, @Nullable String description) {
+      this(id, description, null);
+    }
+
+    Map<String, Object> toWire() {
+      Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
+      putIf(m, "id", id);
+      putIf(m, "description", description);
+      return m;
+    }
+
     /** Says only whether the fields are set: an agent's id and description are e-mail addresses. */
     @Override
     public String toString() {
@@ -132,14 +223,14 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
    */
   public static AttendanceHourContainer of(String title, BusinessHours hours, LocalDate today) {
     Objects.requireNonNull(title, "title");
-    Header header = new Header(null, title, "", false, null, null, null, windowsId(hours));
+    Header header = new Header(null, title, "", false, null, null, null, windowsId(hours), null);
     return new AttendanceHourContainer(header, scheduleOf(hours), offItemsOf(hours, today), List.of(), List.of(),
         null);
   }
 
   /**
    * A copy with another schedule, days off and time zone, keeping the header, the queues, the agents and the
-   * fields the SDK does not model.
+   * fields the SDK does not model (of the rule and of its header; the old schedule and days off are replaced).
    *
    * @param hours the new hours
    * @param today the date yearly holidays start from
@@ -149,24 +240,20 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
   public AttendanceHourContainer withBusinessHours(BusinessHours hours, LocalDate today) {
     Header h = attendanceHour;
     Header header = new Header(h.id(), h.title(), h.description(), h.isMain(), h.ownerIdentity(), h.storageDate(),
-        h.modifyDate(), windowsId(hours));
-    List<ScheduleItem> schedule = scheduleOf(hours);
-    List<OffItem> off = offItemsOf(hours, today);
-    return new AttendanceHourContainer(header, schedule, off, queues, attendants,
-        JsonDocument.of(wire(header, schedule, off, queues, attendants, raw)));
+        h.modifyDate(), windowsId(hours), h.raw());
+    return new AttendanceHourContainer(header, scheduleOf(hours), offItemsOf(hours, today), queues, attendants, raw);
   }
 
   /**
-   * A copy that applies to these queues (by unique id and name).
+   * A copy that applies to these queues (by unique id and name); everything else, the members the SDK does not
+   * model included, is kept.
    *
    * @param newQueues the queues
    * @return the copy
    */
   public AttendanceHourContainer withQueues(List<Ref> newQueues) {
-    List<Ref> q = List.copyOf(newQueues);
-    return new AttendanceHourContainer(attendanceHour, attendanceHourScheduleItems, attendanceHourOffItems, q,
-        attendants, JsonDocument.of(wire(attendanceHour, attendanceHourScheduleItems, attendanceHourOffItems, q,
-            attendants, raw)));
+    return new AttendanceHourContainer(attendanceHour, attendanceHourScheduleItems, attendanceHourOffItems,
+        newQueues, attendants, raw);
   }
 
   /**
@@ -341,7 +428,7 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
     for (DayOfWeek d : DayOfWeek.values()) {
       for (OpeningInterval iv : hours.intervals(d)) {
         String end = iv.end().equals(LocalTime.MIDNIGHT) ? "23:59:00" : TIME.format(iv.end());
-        out.add(new ScheduleItem(null, dayName(d), TIME.format(iv.start()), end));
+        out.add(new ScheduleItem(null, dayName(d), TIME.format(iv.start()), end, null));
       }
     }
     return out;
@@ -369,7 +456,7 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
 
   private static OffItem dayOff(String reason, LocalDateTime from, LocalDateTime until) {
     LocalDateTime end = until.toLocalTime().equals(LocalTime.MIDNIGHT) ? until.minusMinutes(1) : until;
-    return new OffItem(null, reason, STAMP.format(from), STAMP.format(end));
+    return new OffItem(null, reason, STAMP.format(from), STAMP.format(end), null);
   }
 
   private static String dayName(DayOfWeek d) {
@@ -380,48 +467,21 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.000Z'");
 
-  /** The wire tree: the modelled fields over the unmodelled ones of {@code base}. */
-  private static Map<String, Object> wire(Header h, List<ScheduleItem> schedule, List<OffItem> off, List<Ref> queues,
-      List<Ref> attendants, @Nullable JsonDocument base) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    Map<String, Object> baseHeader = Map.of();
-    if (base != null && base.isObject()) {
-      m.putAll(base.asMap());
-      Object bh = m.get("attendanceHour");
-      if (bh instanceof Map<?, ?> map) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> cast = (Map<String, Object>) map;
-        baseHeader = cast;
-      }
-    }
-    Map<String, Object> header = new LinkedHashMap<>(baseHeader);
-    putIf(header, "id", h.id());
-    putIf(header, "title", h.title());
-    putIf(header, "description", h.description());
-    header.put("isMain", h.isMain());
-    putIf(header, "ownerIdentity", h.ownerIdentity());
-    putIf(header, "storageDate", h.storageDate());
-    putIf(header, "modifyDate", h.modifyDate());
-    putIf(header, "timeZoneId", h.timeZoneId());
-    m.put("attendanceHour", header);
-    List<Object> items = new ArrayList<>();
-    for (ScheduleItem s : schedule) {
-      Map<String, Object> i = new LinkedHashMap<>();
-      putIf(i, "id", s.id());
-      putIf(i, "dayOfWeek", s.dayOfWeek());
-      putIf(i, "startTime", s.startTime());
-      putIf(i, "endTime", s.endTime());
-      items.add(i);
+  /**
+   * The rule as the resource of {@code set /attendance-hour}: at each level, the members the SDK does not model as
+   * they came, then the modelled ones.
+   */
+  Map<String, Object> toWire() {
+    Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
+    m.put("attendanceHour", attendanceHour.toWire());
+    List<Object> items = new ArrayList<>(attendanceHourScheduleItems.size());
+    for (ScheduleItem s : attendanceHourScheduleItems) {
+      items.add(s.toWire());
     }
     m.put("attendanceHourScheduleItems", items);
-    List<Object> offs = new ArrayList<>();
-    for (OffItem o : off) {
-      Map<String, Object> i = new LinkedHashMap<>();
-      putIf(i, "id", o.id());
-      putIf(i, "reason", o.reason());
-      putIf(i, "startDate", o.startDate());
-      putIf(i, "endDate", o.endDate());
-      offs.add(i);
+    List<Object> offs = new ArrayList<>(attendanceHourOffItems.size());
+    for (OffItem o : attendanceHourOffItems) {
+      offs.add(o.toWire());
     }
     m.put("attendanceHourOffItems", offs);
     m.put("queues", refs(queues));
@@ -430,12 +490,9 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
   }
 
   private static List<Object> refs(List<Ref> refs) {
-    List<Object> out = new ArrayList<>();
+    List<Object> out = new ArrayList<>(refs.size());
     for (Ref r : refs) {
-      Map<String, Object> i = new LinkedHashMap<>();
-      putIf(i, "id", r.id());
-      putIf(i, "description", r.description());
-      out.add(i);
+      out.add(r.toWire());
     }
     return out;
   }

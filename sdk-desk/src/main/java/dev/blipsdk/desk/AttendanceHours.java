@@ -6,6 +6,7 @@ import dev.blipsdk.core.envelope.Identity;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipProtocolException;
+import dev.blipsdk.desk.internal.AttendanceHourItem;
 import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.DeskCommands;
 import java.time.Clock;
@@ -54,15 +55,10 @@ public final class AttendanceHours {
         AttendanceHours::header);
   }
 
-  /** A list item is a header, or (tolerated) a whole container. */
-  private static AttendanceHourContainer.Header header(JsonDocument item) {
-    Map<String, Object> m = item.asMap();
-    for (String key : m.keySet()) {
-      if (key.equalsIgnoreCase("attendanceHour")) {
-        return read(item).attendanceHour();
-      }
-    }
-    return item.decode(AttendanceHourContainer.Header.class);
+  /** A list item is a header, or (tolerated) a whole container, whose header is its {@code attendanceHour}. */
+  static AttendanceHourContainer.Header header(JsonDocument item) {
+    AttendanceHourContainer.Header inRule = item.decode(AttendanceHourItem.class).attendanceHour();
+    return inRule != null ? inRule : item.decode(AttendanceHourContainer.Header.class);
   }
 
   /**
@@ -81,10 +77,9 @@ public final class AttendanceHours {
     return read(response.resource());
   }
 
+  /** The rule through the public decoder, which fills the {@code raw} of the rule and of each part. */
   static AttendanceHourContainer read(JsonDocument doc) {
-    AttendanceHourContainer c = doc.decode(AttendanceHourContainer.class);
-    return new AttendanceHourContainer(c.attendanceHour(), c.attendanceHourScheduleItems(),
-        c.attendanceHourOffItems(), c.queues(), c.attendants(), doc);
+    return doc.decode(AttendanceHourContainer.class);
   }
 
   /**
@@ -157,14 +152,15 @@ public final class AttendanceHours {
   }
 
   /**
-   * Creates or replaces a rule ({@code set /attendance-hour}); a rule without an id is created.
+   * Creates or replaces a rule ({@code set /attendance-hour}); a rule without an id is created. What the SDK does
+   * not model, in the rule or in any of its parts, is written back as it was read.
    *
    * @param rule the rule
    * @return the rule as stored when Desk returns it, else as sent
    */
   public AttendanceHourContainer save(AttendanceHourContainer rule) {
     Objects.requireNonNull(rule, "rule");
-    Command response = desk.set(DeskOperations.ATTENDANCE_HOURS_SET, "/attendance-hour", TYPE, rule.raw());
+    Command response = desk.set(DeskOperations.ATTENDANCE_HOURS_SET, "/attendance-hour", TYPE, rule.toWire());
     if (response.resource() != null && response.resource().isObject()) {
       return read(response.resource());
     }

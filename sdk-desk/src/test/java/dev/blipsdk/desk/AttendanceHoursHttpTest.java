@@ -63,6 +63,122 @@ class AttendanceHoursHttpTest {
     assertEquals(h, f.desk.attendanceHours().get(id).businessHours());
   }
 
+  /**
+   * A rule as Desk's portal writes it: the container of the portal-bundle analysis (third-party file 69687273140,
+   * §5.2 {@code setAttendanceHourContainer}: queues and attendants as {@code {id, description}}, schedule items with
+   * {@code scheduleId}), schedule items with the portal's screen fields {@code danger} and {@code errorMessage}
+   * (third-party file 28863237013, a C# {@code AttendanceHourItem} written to Desk) and a queue with the
+   * {@code attendanceHourId} the analysis shows on queues (§5.7). Ids shortened.
+   */
+  static final String PORTAL = """
+      {"attendanceHour":{"id":"4c1f0e2a-7d3b-4f7e-9a51-2b8c6d0e9f13","title":"Comercial","description":"",
+        "isMain":false,"timeZoneId":"E. South America Standard Time"},
+       "queues":[{"id":"b7e6a1f0-0c2d","description":"Vendas","attendanceHourId":"4c1f0e2a-7d3b-4f7e-9a51-2b8c6d0e9f13"}],
+       "attendants":[{"id":"ana%40example.com@blip.ai","description":"ana@example.com"}],
+       "attendanceHourScheduleItems":[{"id":"9d3e-1","dayOfWeek":"Monday","startTime":"08:00","endTime":"12:00",
+        "danger":false,"errorMessage":"","scheduleId":1}],
+       "attendanceHourOffItems":[{"id":"77aa-1","reason":"Feriado","startDate":"2026-12-25T00:00:00.000Z",
+        "endDate":"2026-12-25T23:59:00.000Z"}]}""";
+
+  /**
+   * The same rule with the variations a client of Desk writes: {@code AttendanceHourOffItems} capitalised (the C#
+   * {@code ServiceHourDocument} of third-party file 28453664672 has no {@code JsonProperty} on that list, so
+   * Newtonsoft writes it so) and the {@code timeZoneMap} the live-response script of third-party file 61984736073
+   * reads from the header, here a JSON null.
+   */
+  static final String CLIENT_WRITTEN = PORTAL.replace("\"attendanceHourOffItems\"", "\"AttendanceHourOffItems\"")
+      .replace("\"isMain\":false,", "\"isMain\":false,\"timeZoneMap\":null,");
+
+  @Test
+  void everyPartKeepsItsDocumentAndACopyWritesBackWhatTheSdkDoesNotModel() {
+    AttendanceHourContainer c = AttendanceHours.read(JsonDocument.parse(CLIENT_WRITTEN));
+    assertEquals(1, c.attendanceHourOffItems().size(), "a capitalised member is read");
+    assertEquals("Feriado", c.attendanceHourOffItems().get(0).reason());
+    assertEquals("", c.attendanceHour().description(), "blank stays blank");
+    assertTrue(c.attendanceHour().raw().member("timeZoneMap").orElseThrow().isNull(), "a JSON null is kept");
+    AttendanceHourContainer.ScheduleItem item = c.attendanceHourScheduleItems().get(0);
+    assertEquals("1", item.raw().member("scheduleId").orElseThrow().json());
+    assertEquals("\"\"", item.raw().member("errorMessage").orElseThrow().json(), "blank stays blank");
+    assertEquals("\"4c1f0e2a-7d3b-4f7e-9a51-2b8c6d0e9f13\"",
+        c.queues().get(0).raw().member("attendanceHourId").orElseThrow().json());
+    assertEquals("ana@example.com", c.attendants().get(0).description());
+
+    // a copy with one more queue: every level keeps its unmodelled members, nothing is written twice
+    JsonDocument wire = JsonDocument.of(c.withQueues(List.of(c.queues().get(0),
+        new AttendanceHourContainer.Ref("suporte", "Suporte"))).toWire());
+    assertEquals(List.of("attendanceHour", "attendanceHourScheduleItems", "attendanceHourOffItems", "queues",
+        "attendants"), List.copyOf(wire.fields().keySet()), "AttendanceHourOffItems is written once, in Desk's case");
+    JsonDocument header = wire.member("attendanceHour").orElseThrow();
+    assertTrue(header.member("timeZoneMap").orElseThrow().isNull());
+    assertEquals("\"\"", header.member("description").orElseThrow().json());
+    Map<String, Object> written = item(wire, "attendanceHourScheduleItems");
+    assertEquals(Map.of("id", "9d3e-1", "dayOfWeek", "Monday", "startTime", "08:00", "endTime", "12:00",
+        "danger", false, "errorMessage", "", "scheduleId", 1.0), written);
+    assertEquals("4c1f0e2a-7d3b-4f7e-9a51-2b8c6d0e9f13", item(wire, "queues").get("attendanceHourId"));
+    assertEquals(List.of("Vendas", "Suporte"), wire.member("queues").orElseThrow().asCollection().items().stream()
+        .map(q -> q.asMap().get("description")).toList());
+
+    // new hours replace the schedule and the days off, and keep the header's and the rule's other members
+    AttendanceHourContainer moved = c.withBusinessHours(BusinessHours.parse(ZoneId.of("Europe/London"),
+        "seg-sex: 09:00-17:00"), LocalDate.of(2026, 5, 4));
+    JsonDocument movedWire = JsonDocument.of(moved.toWire());
+    JsonDocument movedHeader = movedWire.member("attendanceHour").orElseThrow();
+    assertEquals("\"GMT Standard Time\"", movedHeader.member("timeZoneId").orElseThrow().json());
+    assertTrue(movedHeader.member("timeZoneMap").orElseThrow().isNull());
+    assertEquals(Map.of("dayOfWeek", "Monday", "startTime", "09:00:00", "endTime", "17:00:00"),
+        item(movedWire, "attendanceHourScheduleItems"));
+    assertEquals(0, movedWire.member("attendanceHourOffItems").orElseThrow().asCollection().items().size());
+    assertEquals("Vendas", item(movedWire, "queues").get("description"));
+  }
+
+  /** The first item of a list member of a written rule, as a tree. */
+  static Map<String, Object> item(JsonDocument wire, String list) {
+    return wire.member(list).orElseThrow().asCollection().items().get(0).asMap();
+  }
+
+  @Test
+  void aRuleReadFromDeskIsSavedBackWithEverythingItDoesNotModel() {
+    String id = f.fake.bot().putAttendanceHours(JsonDocument.parse(PORTAL).asMap());
+    AttendanceHours hours = f.desk.attendanceHours();
+    AttendanceHourContainer.Header listed = hours.list().get(0);
+    assertEquals("Comercial", listed.title());
+    assertEquals("\"\"", listed.raw().member("description").orElseThrow().json(), "the header keeps the item listed");
+    assertTrue(listed.raw().member("modifyDate").isPresent());
+    AttendanceHourContainer read = hours.get(id);
+    assertEquals("1", read.attendanceHourScheduleItems().get(0).raw().member("scheduleId").orElseThrow().json());
+
+    hours.save(read.withQueues(List.of(read.queues().get(0), new AttendanceHourContainer.Ref("suporte", "Suporte"))));
+    JsonDocument sent = JsonDocument.parse(f.fake.receivedEnvelopes().stream()
+        .filter(e -> "/attendance-hour".equals(e.field("uri"))).reduce((a, b) -> b).orElseThrow().json())
+        .member("resource").orElseThrow();
+    assertEquals(Map.of("id", "9d3e-1", "dayOfWeek", "Monday", "startTime", "08:00:00", "endTime", "12:00:00",
+        "danger", false, "errorMessage", "", "scheduleId", 1.0), item(sent, "attendanceHourScheduleItems"),
+        "as read (the fake answers HH:mm:ss), the portal's members included");
+    AttendanceHourContainer back = hours.get(id);
+    assertEquals(List.of("Vendas", "Suporte"), back.queues().stream().map(AttendanceHourContainer.Ref::description)
+        .toList());
+    assertEquals("\"4c1f0e2a-7d3b-4f7e-9a51-2b8c6d0e9f13\"",
+        back.queues().get(0).raw().member("attendanceHourId").orElseThrow().json());
+    assertEquals("\"\"", back.attendanceHourScheduleItems().get(0).raw().member("errorMessage").orElseThrow().json());
+  }
+
+  /**
+   * {@code get /attendance-hour} lists headers (third-party file 69687273140, §5.1); a whole rule in the list is
+   * tolerated, its {@code attendanceHour} found without regard to case.
+   */
+  @Test
+  void aListItemIsAHeaderOrAWholeRule() {
+    JsonDocument header = JsonDocument.parse(LIVE).member("attendanceHour").orElseThrow();
+    AttendanceHourContainer.Header h = AttendanceHours.header(header);
+    assertEquals("Horário Regular", h.title());
+    assertEquals(header, h.raw());
+    JsonDocument rule = JsonDocument.parse(LIVE.replace("\"attendanceHour\":", "\"AttendanceHour\":"));
+    AttendanceHourContainer.Header inRule = AttendanceHours.header(rule);
+    assertEquals("0eba8147-5a1c-4c1f-9d55-6f0e2f3f7a10", inRule.id());
+    assertTrue(inRule.isMain());
+    assertEquals(rule.member("attendanceHour").orElseThrow(), inRule.raw(), "the header's own document");
+  }
+
   @Test
   void aWeekAcrossTheSaoPauloDaylightSavingStartOf2018() {
     // Brasília time still had DST in 2018: on Sunday 2018-11-04 clocks jumped from 00:00 to 01:00
