@@ -2,17 +2,20 @@ package dev.blipsdk.desk;
 
 import dev.blipsdk.core.CommandUri;
 import dev.blipsdk.core.envelope.Command;
+import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.exception.BlipCommandException;
 import dev.blipsdk.core.exception.BlipValidationException;
 import dev.blipsdk.desk.internal.DeskOperations;
 import dev.blipsdk.desk.internal.DeskCommands;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Desk's ready replies, grouped in categories ({@code /replies}, API doc §5.9, CONFIRMED by Blip's docs).
@@ -55,14 +58,23 @@ public final class ReadyReplies {
   public List<ReadyReplyCategory> categories() {
     Command response = desk.get(DeskOperations.REPLIES_LIST, "/replies?$skip=0&$take=100&$ascending=true");
     List<ReadyReplyCategory> out = new ArrayList<>();
-    Map<String, Boolean> seen = new LinkedHashMap<>();
-    for (ReadyReply r : items(response)) {
-      String id = r.id() == null ? "" : r.id();
-      if (seen.put(id, Boolean.TRUE) == null) {
-        out.add(new ReadyReplyCategory(id, r.category() == null ? "" : r.category(), List.of()));
+    Set<String> seen = new HashSet<>();
+    for (ReadyReplyCategory c : DocumentItems.of(response, ReadyReplies::category)) {
+      if (seen.add(c.id())) {
+        out.add(c);
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * An item of {@code get /replies}: {@code {id, category, isDynamicContent}}, the category's id and name (read as
+   * a reply's, without regard to case), the item kept in {@code raw}.
+   */
+  static ReadyReplyCategory category(JsonDocument item) {
+    ReadyReply r = item.decode(ReadyReply.class);
+    return new ReadyReplyCategory(r.id() == null ? "" : r.id(), r.category() == null ? "" : r.category(), List.of(),
+        item);
   }
 
   /**
@@ -74,9 +86,10 @@ public final class ReadyReplies {
    */
   public ReadyReplyCategory get(String categoryId) {
     Tickets.requireText("categoryId", categoryId);
-    List<ReadyReply> replies = items(desk.get(DeskOperations.REPLIES_GET, uri(categoryId)));
+    Command response = desk.get(DeskOperations.REPLIES_GET, uri(categoryId));
+    List<ReadyReply> replies = DocumentItems.of(response, item -> item.decode(ReadyReply.class));
     String name = replies.isEmpty() || replies.get(0).category() == null ? "" : replies.get(0).category();
-    return new ReadyReplyCategory(categoryId, name, replies);
+    return new ReadyReplyCategory(categoryId, name, replies, response.resource());
   }
 
   /**
@@ -125,14 +138,14 @@ public final class ReadyReplies {
       }
       ReadyReply p = r.inCategory(name);
       placed.add(p);
-      items.add(p.raw());
+      items.add(p.toWire());
     }
     Map<String, Object> collection = new LinkedHashMap<>();
     collection.put("itemType", TYPE);
     collection.put("total", items.size());
     collection.put("items", items);
     desk.setIdempotent(DeskOperations.REPLIES_SET, uri(categoryId), MediaTypes.COLLECTION, collection);
-    return new ReadyReplyCategory(categoryId, name, placed);
+    return new ReadyReplyCategory(categoryId, name, placed, null);
   }
 
   /**
@@ -147,12 +160,5 @@ public final class ReadyReplies {
 
   private static String uri(String categoryId) {
     return CommandUri.path("/replies").segment(categoryId).build();
-  }
-
-  private static List<ReadyReply> items(Command response) {
-    return DocumentItems.of(response, item -> {
-      ReadyReply r = item.decode(ReadyReply.class);
-      return new ReadyReply(r.id(), r.category(), r.name(), r.document(), r.type(), r.isDynamicContent(), item);
-    });
   }
 }

@@ -2,9 +2,10 @@ package dev.blipsdk.desk;
 
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
-import java.util.LinkedHashMap;
+import dev.blipsdk.desk.internal.WriteBack;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * are read as they are.
  *
  * <p>Immutable and thread-safe. {@link #toString()} never prints the text. {@link #raw()} is the document as
- * Desk sent it (for a reply made in code, the document the SDK sends).
+ * Desk sent it (an empty object for a reply made in code); {@link ReadyReplies#replace} writes back its members
+ * the SDK does not model, as they came.
  *
  * @param id the reply id
  * @param category the category name
@@ -27,16 +29,17 @@ import org.jspecify.annotations.Nullable;
  * @param document the content (the text, for {@code text/plain})
  * @param type the content's MIME type
  * @param isDynamicContent whether Desk fills variables into it
- * @param raw the whole document
+ * @param raw the whole document as Desk sent it (an empty object for a reply made in code)
  */
 public record ReadyReply(@Nullable String id, @Nullable String category, @Nullable String name,
     @Nullable String document, @Nullable String type, boolean isDynamicContent, JsonDocument raw) {
 
-  /** A missing {@code raw} becomes the document the SDK would send. */
+  private static final Set<String> MODELLED = Set.of("id", "category", "name", "document", "type",
+      "isdynamiccontent");
+
+  /** A missing {@code raw} becomes an empty object. */
   public ReadyReply {
-    if (raw == null) {
-      raw = JsonDocument.of(wire(id, category, name, document, type, isDynamicContent));
-    }
+    raw = raw == null ? WriteBack.EMPTY : raw;
   }
 
   /**
@@ -70,17 +73,15 @@ public record ReadyReply(@Nullable String id, @Nullable String category, @Nullab
     return document == null ? "" : document;
   }
 
-  /** A copy in a category, with an id when it had none; keeps the fields the SDK does not model. */
+  /** A copy in a category, with an id when it had none; keeps {@link #raw()}. */
   ReadyReply inCategory(String categoryName) {
     String newId = id != null && !id.isBlank() ? id : UUID.randomUUID().toString();
-    Map<String, Object> tree = new LinkedHashMap<>(raw.isObject() ? raw.asMap() : Map.of());
-    tree.putAll(wire(newId, categoryName, name, document, type, isDynamicContent));
-    return new ReadyReply(newId, categoryName, name, document, type, isDynamicContent, JsonDocument.of(tree));
+    return new ReadyReply(newId, categoryName, name, document, type, isDynamicContent, raw);
   }
 
-  private static Map<String, Object> wire(@Nullable String id, @Nullable String category, @Nullable String name,
-      @Nullable String document, @Nullable String type, boolean dynamic) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /** The reply as an item of {@code set /replies/{categoryId}}: the unmodelled members as they came, then the rest. */
+  Map<String, Object> toWire() {
+    Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
     if (id != null) {
       m.put("id", id);
     }
@@ -96,7 +97,7 @@ public record ReadyReply(@Nullable String id, @Nullable String category, @Nullab
     if (type != null) {
       m.put("type", type);
     }
-    m.put("isDynamicContent", dynamic);
+    m.put("isDynamicContent", isDynamicContent);
     return m;
   }
 

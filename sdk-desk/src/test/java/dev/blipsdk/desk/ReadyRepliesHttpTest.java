@@ -45,6 +45,64 @@ class ReadyRepliesHttpTest {
     assertTrue(c.replies().get(0).raw().json().contains("\"isDynamicContent\":false"));
   }
 
+  /** The item of "Get custom replies" (one per category) in takenet/blip-docs source/includes/en/extensions/desk.md. */
+  static final String DOCS_CATEGORY_ITEM = """
+      {"id":"9e4a2a6c-e9c0-401f-a1b9-9cb45528a680","category":"Greetings","isDynamicContent":false}""";
+
+  @Test
+  void aCategoryKeepsTheDocumentDeskSentForIt() {
+    JsonDocument item = JsonDocument.parse(DOCS_CATEGORY_ITEM);
+    ReadyReplyCategory listed = ReadyReplies.category(item);
+    assertEquals("9e4a2a6c-e9c0-401f-a1b9-9cb45528a680", listed.id());
+    assertEquals("Greetings", listed.name());
+    assertEquals(item, listed.raw());
+    // the same names in another case (a Newtonsoft client without JsonProperty, as the C# CustomReply of
+    // third-party file 28430089560 writes its collection) are the same members
+    ReadyReplyCategory pascal = ReadyReplies.category(JsonDocument.parse(
+        "{\"Id\":\"b56c9e64-e3bb-4164-a2c7-Feito-Por-MarcosRodriguesViaAPI\",\"Category\":\"Mensagens Ativas\"}"));
+    assertEquals("b56c9e64-e3bb-4164-a2c7-Feito-Por-MarcosRodriguesViaAPI", pascal.id(), "an id need not be a UUID");
+    assertEquals("Mensagens Ativas", pascal.name());
+    assertEquals("{}", new ReadyReplyCategory("c", "C", List.of(), null).raw().json());
+
+    f.fake.bot().seedReadyReplies("greetings", "Greetings", Map.of("Hi friend", "Some text"));
+    ReadyReplyCategory fromList = f.desk.readyReplies().categories().get(0);
+    assertEquals("false", fromList.raw().member("isDynamicContent").orElseThrow().json(), "the listed item");
+    ReadyReplyCategory whole = f.desk.readyReplies().get("greetings");
+    assertEquals("\"" + ReadyReplies.TYPE + "\"", whole.raw().member("itemType").orElseThrow().json(),
+        "the collection Desk answered");
+    assertEquals(whole.raw().asCollection().items().get(0), whole.replies().get(0).raw());
+  }
+
+  /**
+   * A reply as Desk may hold it: the documented item with its names in another case, and two members the docs do
+   * not list (made up here: whatever Desk adds must survive a replace), one a JSON null and one blank.
+   */
+  static final String READ_REPLY = """
+      {"id":"9e4a2a6c-e9c0-401f-a1b9-9cb45528a680","Category":"Greetings","Name":"Hi friend",
+       "Document":"Some text","Type":"text/plain","IsDynamicContent":false,"shortcut":null,"tags":""}""";
+
+  @Test
+  void replacingWritesBackWhatTheSdkDoesNotModelOnceAndInDesksCase() {
+    ReadyReply read = JsonDocument.parse(READ_REPLY).decode(ReadyReply.class);
+    assertEquals("Hi friend", read.title());
+    assertEquals("Some text", read.text());
+    assertEquals("text/plain", read.type());
+    f.desk.readyReplies().replace("greetings", "Saudações", List.of(read));
+
+    JsonDocument sent = JsonDocument.parse(f.fake.receivedEnvelopes().stream()
+        .filter(e -> "set".equals(e.field("method"))).reduce((a, b) -> b).orElseThrow().json())
+        .member("resource").orElseThrow().asCollection().items().get(0);
+    assertEquals(List.of("shortcut", "tags", "id", "category", "name", "document", "type", "isDynamicContent"),
+        List.copyOf(sent.fields().keySet()), "no member twice, the modelled ones in Desk's case");
+    assertTrue(sent.member("shortcut").orElseThrow().isNull(), "a JSON null is kept");
+    assertEquals("\"\"", sent.member("tags").orElseThrow().json(), "blank stays blank");
+    assertEquals("\"Saudações\"", sent.member("category").orElseThrow().json());
+
+    ReadyReply back = f.desk.readyReplies().get("greetings").replies().get(0);
+    assertEquals("\"\"", back.raw().member("tags").orElseThrow().json());
+    assertEquals("Some text", back.text());
+  }
+
   @Test
   void replaceListReadAndDeleteACategory() {
     ReadyReplies replies = f.desk.readyReplies();
