@@ -10,7 +10,6 @@ import dev.blipsdk.whatsapp.MediaFile;
 import dev.blipsdk.whatsapp.MediaTransfer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -91,7 +90,11 @@ public final class HttpMediaTransfer implements MediaTransfer {
     }
   }
 
-  private static @Nullable String fromBody(String text) {
+  /**
+   * The media URL in the answer's body: a JSON string, or the first non-blank of {@link Answer}'s members; null
+   * when the body is empty, not JSON, or none of those (the caller then tries the {@code Location} header).
+   */
+  static @Nullable String fromBody(String text) {
     String t = text.trim();
     if (t.isEmpty()) {
       return null;
@@ -105,16 +108,33 @@ public final class HttpMediaTransfer implements MediaTransfer {
     if (doc.isString()) {
       return doc.asString();
     }
-    if (doc.isObject()) {
-      Map<String, Object> m = doc.asMap();
-      for (String key : new String[] {"mediaUri", "uri", "url", "resource"}) {
-        for (Map.Entry<String, Object> e : m.entrySet()) {
-          if (e.getKey().equalsIgnoreCase(key) && e.getValue() instanceof String s && !s.isBlank()) {
-            return s;
-          }
-        }
+    if (!doc.isObject()) {
+      return null;
+    }
+    Answer answer;
+    try {
+      answer = doc.decode(Answer.class);
+    } catch (BlipProtocolException e) {
+      return null;   // a member of another shape (an object where the URL should be): no URL in the body
+    }
+    for (String candidate : new String[] {answer.mediaUri(), answer.uri(), answer.url(), answer.resource()}) {
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate;
       }
     }
     return null;
   }
+
+  /**
+   * The members of an upload answer that may hold the media URL, in the order they are tried, read by core's reader
+   * (names without regard to case). UNCONFIRMED (API doc §8.1): no public source shows the answer; {@code mediaUri}
+   * is the fake's, {@code resource} is where Blip's media commands put a URL. Exported to core only, for the reader.
+   *
+   * @param mediaUri the media URL, or null
+   * @param uri the media URL, or null
+   * @param url the media URL, or null
+   * @param resource the media URL, or null
+   */
+  public record Answer(@Nullable String mediaUri, @Nullable String uri, @Nullable String url,
+      @Nullable String resource) {}
 }
