@@ -4,7 +4,6 @@
  */
 module dev.blipsdk.core {
   requires transitive okhttp3;
-  requires com.squareup.moshi;
   requires org.slf4j;
   requires static transitive org.jspecify;
 

@@ -2,7 +2,6 @@
 module dev.blipsdk.desk {
   requires transitive dev.blipsdk.core;
   requires transitive dev.blipsdk.whatsapp;
-  requires com.squareup.moshi;
   requires org.slf4j;
   requires static transitive org.jspecify;
   exports dev.blipsdk.desk;

@@ -1,7 +1,6 @@
 /** WhatsApp active messages over Blip: recipients, templates, sending and status. */
 module dev.blipsdk.whatsapp {
   requires transitive dev.blipsdk.core;
-  requires com.squareup.moshi;
   requires org.slf4j;
   requires static transitive org.jspecify;
   exports dev.blipsdk.whatsapp;

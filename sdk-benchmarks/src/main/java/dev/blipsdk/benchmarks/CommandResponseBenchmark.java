@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.internal.EnvelopeCodec;
+import dev.blipsdk.core.internal.json.EnvelopeReader;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
@@ -22,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Parsing a command response body, as the transport reads it from the socket, into what the caller uses.
  *
  * <ul>
- *   <li>{@code sdk*Envelope}: {@code EnvelopeCodec.readCommand} only (the SDK's share of every call; the
+ *   <li>{@code sdk*Envelope}: {@code EnvelopeReader.readResponse} only (the SDK's share of every call; the
  *       resource is kept as raw JSON, not parsed).
  *   <li>{@code sdk*Typed}: the envelope plus {@code resource().decode(Record.class)}: the typed result, in two
  *       steps ({@code execute(command)} then {@code decode}).
@@ -64,7 +65,7 @@ public class CommandResponseBenchmark {
    */
   @Benchmark
   public Command sdkAccountEnvelope() {
-    return EnvelopeCodec.readCommand(source(Payloads.ACCOUNT_RESPONSE_BYTES));
+    return EnvelopeReader.readResponse(Payloads.ACCOUNT_RESPONSE_BYTES, null);
   }
 
   /**
@@ -74,7 +75,7 @@ public class CommandResponseBenchmark {
    */
   @Benchmark
   public SdkModels.Account sdkAccountTyped() {
-    return EnvelopeCodec.readCommand(source(Payloads.ACCOUNT_RESPONSE_BYTES)).requireResource()
+    return EnvelopeReader.readResponse(Payloads.ACCOUNT_RESPONSE_BYTES, null).requireResource()
         .decode(SdkModels.Account.class);
   }
 
@@ -107,7 +108,7 @@ public class CommandResponseBenchmark {
    */
   @Benchmark
   public Command sdkContactEnvelope() {
-    return EnvelopeCodec.readCommand(source(Payloads.CONTACT_RESPONSE_BYTES));
+    return EnvelopeReader.readResponse(Payloads.CONTACT_RESPONSE_BYTES, null);
   }
 
   /**
@@ -117,7 +118,7 @@ public class CommandResponseBenchmark {
    */
   @Benchmark
   public SdkModels.Contact sdkContactTyped() {
-    return EnvelopeCodec.readCommand(source(Payloads.CONTACT_RESPONSE_BYTES)).requireResource()
+    return EnvelopeReader.readResponse(Payloads.CONTACT_RESPONSE_BYTES, null).requireResource()
         .decode(SdkModels.Contact.class);
   }
 

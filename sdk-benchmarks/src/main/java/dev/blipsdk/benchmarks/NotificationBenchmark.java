@@ -3,7 +3,7 @@ package dev.blipsdk.benchmarks;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.blipsdk.core.envelope.Envelope;
-import dev.blipsdk.core.internal.EnvelopeCodec;
+import dev.blipsdk.core.internal.json.EnvelopeReader;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
@@ -47,7 +47,7 @@ public class NotificationBenchmark {
    */
   @Benchmark
   public Envelope sdkNotification() {
-    return EnvelopeCodec.read(new Buffer().write(Payloads.NOTIFICATION_BYTES));
+    return EnvelopeReader.read(Payloads.NOTIFICATION_BYTES);
   }
 
   /**

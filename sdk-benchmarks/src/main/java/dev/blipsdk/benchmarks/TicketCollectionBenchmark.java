@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.blipsdk.core.envelope.DocumentCollection;
 import dev.blipsdk.core.internal.EnvelopeCodec;
+import dev.blipsdk.core.internal.json.EnvelopeReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,7 @@ public class TicketCollectionBenchmark {
    */
   @Benchmark
   public DocumentCollection<SdkModels.TicketRecord> sdkTickets() {
-    return EnvelopeCodec.readCommand(new Buffer().write(Payloads.TICKETS_RESPONSE_BYTES)).requireResource()
+    return EnvelopeReader.readResponse(Payloads.TICKETS_RESPONSE_BYTES, null).requireResource()
         .asCollection().map(d -> d.decode(SdkModels.TicketRecord.class));
   }
 

@@ -1,9 +1,6 @@
 package dev.blipsdk.core.internal;
 
 import dev.blipsdk.core.internal.bridge.CoreBridge;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.envelope.CommandMethod;
 import dev.blipsdk.core.envelope.CommandStatus;
@@ -18,24 +15,17 @@ import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.internal.json.Decoders;
 import dev.blipsdk.core.internal.json.Encoder;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import okio.Buffer;
 import okio.BufferedSink;
-import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams LIME envelopes to and from JSON without intermediate trees: the hot path of every call.
- * Resources and contents are captured as raw JSON text, so nothing is lost and nothing is parsed twice
- * unless the caller asks.
+ * Writes LIME envelopes as JSON without intermediate trees (the hot path of every call), and the typed
+ * one-pass read of a command's resource. Envelopes are read by the one reader,
+ * {@link dev.blipsdk.core.internal.json.EnvelopeReader}.
  */
 public final class EnvelopeCodec {
-  private static final JsonReader.Options NAMES = JsonReader.Options.of(
-      "id", "from", "to", "pp", "type", "content", "resource", "method", "uri", "status", "event",
-      "reason", "metadata");
-  private static final JsonReader.Options REASON_NAMES = JsonReader.Options.of("code", "description");
-
   private EnvelopeCodec() {}
 
   /**
@@ -160,24 +150,13 @@ public final class EnvelopeCodec {
   }
 
   /**
-   * Reads one envelope: a command when it has a {@code method}, a notification when it has an
-   * {@code event}, a message when it has a {@code type} or {@code content}.
-   *
-   * @param source the JSON
-   * @return the envelope
-   * @throws BlipProtocolException if the JSON is malformed or not an envelope
-   */
-  public static Envelope read(BufferedSource source) {
-    return readEnvelope(source, null);
-  }
-
-  /**
    * Reads a successful response command and decodes its resource into {@code type} in the same pass, with the
    * SDK's one document reader ({@code internal.json.Decoders}): no copy of the resource's bytes; records'
    * {@code raw} documents are views of {@code body}, which must not change afterwards. Applies only to the common case, a command with status
    * {@code success} whose resource is a JSON object or array that decodes; for anything else (no resource,
    * another status, a value that does not decode, a {@code from}, {@code to} or {@code pp} that is not a node,
-   * not a command) it returns {@code null} and the caller reads the same bytes again with {@link #readCommand}
+   * not a command) it returns {@code null} and the caller reads the same bytes again with
+   * {@link dev.blipsdk.core.internal.json.EnvelopeReader#readResponse}
    * and {@code requireResource().decode(type)}, which gives exactly the result, or the exception and message,
    * of that two-step path.
    *
@@ -196,7 +175,7 @@ public final class EnvelopeCodec {
   }
 
   /**
-   * Whether {@link #node} accepts {@code text} without an exception: blank (no node) or a node that
+   * Whether an envelope's node field accepts {@code text} without an exception: blank (no node) or a node that
    * {@link Node#parse} builds. Checks the same rules without building the node or its parts.
    */
   public static boolean isNodeOrBlank(@Nullable String text) {
@@ -225,194 +204,5 @@ public final class EnvelopeCodec {
       }
     }
     return true;
-  }
-
-  private static Envelope readEnvelope(BufferedSource source, @Nullable CommandMethod requestMethod) {
-    try {
-      JsonReader r = JsonReader.of(source);
-      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        throw new BlipProtocolException("expected a JSON object (a LIME envelope) but got " + r.peek());
-      }
-      String id = null;
-      Node from = null;
-      Node to = null;
-      Node pp = null;
-      String type = null;
-      JsonDocument content = null;
-      JsonDocument resource = null;
-      String method = null;
-      String uri = null;
-      String status = null;
-      String event = null;
-      Reason reason = null;
-      Map<String, @Nullable String> metadata = Map.of();
-      r.beginObject();
-      while (r.hasNext()) {
-        switch (r.selectName(NAMES)) {
-          case 0 -> id = scalar(r);
-          case 1 -> from = node(r, "from");
-          case 2 -> to = node(r, "to");
-          case 3 -> pp = node(r, "pp");
-          case 4 -> type = scalar(r);
-          case 5 -> content = rawValue(r);
-          case 6 -> resource = rawValue(r);
-          case 7 -> method = scalar(r);
-          case 8 -> uri = scalar(r);
-          case 9 -> status = scalar(r);
-          case 10 -> event = scalar(r);
-          case 11 -> reason = reason(r);
-          case 12 -> metadata = metadata(r);
-          default -> {
-            r.skipName();
-            r.skipValue();
-          }
-        }
-      }
-      r.endObject();
-      if (r.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new BlipProtocolException("unexpected data after the envelope");
-      }
-      if (method != null || (requestMethod != null && status != null)) {
-        // a response may carry only status and reason (some tenants answer failures so): it answers the request
-        CommandStatus s = status == null ? null : CommandStatus.fromWire(status);
-        return new Command(id, from, to, pp, method == null ? requestMethod : CommandMethod.fromWire(method), uri,
-            type, resource, s, reason, metadata);
-      }
-      if (event != null) {
-        return new Notification(id, from, to, pp, NotificationEvent.fromWire(event), event, reason, metadata);
-      }
-      if (type != null || content != null) {
-        if (type == null) {
-          throw new BlipProtocolException("message has content but no type");
-        }
-        return new Message(id, from, to, pp, type,
-            content == null ? CoreBridge.NULL : content, metadata);
-      }
-      throw new BlipProtocolException(
-          "not a LIME envelope: no method (command), event (notification) or type (message)");
-    } catch (JsonEncodingException | JsonDataException e) {
-      throw new BlipProtocolException("malformed JSON: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new BlipProtocolException("cannot read JSON: " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      // a value the envelope types refuse, such as an empty message type
-      throw new BlipProtocolException("invalid envelope: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Reads a response command.
-   *
-   * @param source the JSON
-   * @return the command
-   * @throws BlipProtocolException if the JSON is not a command
-   */
-  public static Command readCommand(BufferedSource source) {
-    return readResponse(source, null);
-  }
-
-  /**
-   * Reads the response to a command: as {@link #readCommand}, but a body with a {@code status} and no
-   * {@code method} (a failure some tenants answer with only {@code status} and {@code reason}) is the response
-   * to the request, with its method.
-   *
-   * @param source the JSON
-   * @param requestMethod the request's method, or null to require a method
-   * @return the command
-   * @throws BlipProtocolException if the JSON is not a command
-   */
-  public static Command readResponse(BufferedSource source, @Nullable CommandMethod requestMethod) {
-    Envelope e = readEnvelope(source, requestMethod);
-    if (e instanceof Command c) {
-      return c;
-    }
-    throw new BlipProtocolException("expected a command but got a " + e.getClass().getSimpleName());
-  }
-
-  private static @Nullable String scalar(JsonReader r) throws IOException {
-    return switch (r.peek()) {
-      case NULL -> r.nextNull();
-      case STRING, NUMBER -> r.nextString();
-      case BOOLEAN -> Boolean.toString(r.nextBoolean());
-      default -> {
-        r.skipValue();
-        yield null;
-      }
-    };
-  }
-
-  private static @Nullable Node node(JsonReader r, String field) throws IOException {
-    String text = scalar(r);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Node.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new BlipProtocolException("envelope field '" + field + "' is not a node: " + e.getMessage(), e);
-    }
-  }
-
-  private static JsonDocument rawValue(JsonReader r) throws IOException {
-    try (BufferedSource s = r.nextSource()) {
-      byte[] bytes = s.readByteArray();
-      return CoreBridge.view(bytes, 0, bytes.length);
-    }
-  }
-
-  private static @Nullable Reason reason(JsonReader r) throws IOException {
-    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      r.skipValue();
-      return null;
-    }
-    Integer code = null;
-    String description = "";
-    r.beginObject();
-    while (r.hasNext()) {
-      switch (r.selectName(REASON_NAMES)) {
-        case 0 -> {
-          String c = scalar(r);
-          if (c != null) {
-            try {
-              code = (int) Double.parseDouble(c);
-            } catch (NumberFormatException e) {
-              code = null;
-            }
-          }
-        }
-        case 1 -> {
-          String d = scalar(r);
-          description = d == null ? "" : d;
-        }
-        default -> {
-          r.skipName();
-          r.skipValue();
-        }
-      }
-    }
-    r.endObject();
-    return new Reason(code, description);
-  }
-
-  private static Map<String, @Nullable String> metadata(JsonReader r) throws IOException {
-    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      r.skipValue();
-      return Map.of();
-    }
-    Map<String, @Nullable String> out = new LinkedHashMap<>();
-    r.beginObject();
-    while (r.hasNext()) {
-      String key = r.nextName();
-      JsonReader.Token t = r.peek();
-      if (t == JsonReader.Token.BEGIN_OBJECT || t == JsonReader.Token.BEGIN_ARRAY) {
-        try (BufferedSource s = r.nextSource()) {
-          out.put(key, s.readUtf8());
-        }
-      } else {
-        out.put(key, scalar(r)); // a JSON null stays a null entry
-      }
-    }
-    r.endObject();
-    return out;
   }
 }

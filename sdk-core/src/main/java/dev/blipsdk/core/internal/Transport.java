@@ -13,7 +13,7 @@ import dev.blipsdk.core.exception.BlipException;
 import dev.blipsdk.core.exception.BlipHttpException;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.internal.Attempt.Body;
-import dev.blipsdk.core.internal.json.Decoders;
+import dev.blipsdk.core.internal.json.EnvelopeReader;
 import dev.blipsdk.core.observation.Operation;
 import dev.blipsdk.core.observation.OperationListener;
 import java.io.IOException;
@@ -332,17 +332,15 @@ public final class Transport {
           return new Body.Decoded(resource);
         }
       }
-      try {
-        // the SDK's one reader, strict to RFC 8259 (no raw control character or \' in a string), as for webhooks
-        Decoders.check(bytes, 0, bytes.length);
-      } catch (BlipProtocolException e) {
-        return new Body.Malformed("not RFC 8259 JSON: " + e.getMessage(), e);
-      }
       Command command;
       try {
-        command = EnvelopeCodec.readResponse(buffer(bytes), method);
-      } catch (RuntimeException e) {
-        return new Body.Malformed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        // the SDK's one reader, strict to RFC 8259 (no raw control character or \' in a string), as for
+        // webhooks: the grammar check and the envelope in one pass
+        command = EnvelopeReader.readResponse(bytes, method);
+      } catch (BlipProtocolException e) {
+        EnvelopeReader.Problem problem = EnvelopeReader.problemOf(e);
+        return new Body.Malformed(problem == EnvelopeReader.Problem.MALFORMED
+            || problem == EnvelopeReader.Problem.TOO_DEEP ? "not RFC 8259 JSON: " + e.getMessage() : e.getMessage(), e);
       }
       if (command.status() == CommandStatus.FAILURE) {
         return new Body.CommandFailed(command.reason(), command.metadata().get("#command.uri"));
@@ -417,10 +415,6 @@ public final class Transport {
     source.request(limit);
     Buffer buffer = source.getBuffer();
     return buffer.readByteArray(Math.min(limit, buffer.size()));
-  }
-
-  private static Buffer buffer(byte[] bytes) {
-    return new Buffer().write(bytes);
   }
 
   /** The blocking driver: the exchange on the caller's thread. */

@@ -4,16 +4,14 @@ import dev.blipsdk.core.envelope.Envelope;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.envelope.Notification;
-import dev.blipsdk.core.internal.EnvelopeCodec;
 import dev.blipsdk.core.exception.BlipProtocolException;
 import dev.blipsdk.core.internal.bridge.CoreBridge;
-import dev.blipsdk.core.internal.json.Decoders;
+import dev.blipsdk.core.internal.json.EnvelopeReader;
 import dev.blipsdk.core.exception.WebhookParseException;
 import dev.blipsdk.core.exception.WebhookParseException.Failure;
 import dev.blipsdk.core.webhook.internal.BodyChecks;
 import dev.blipsdk.core.webhook.internal.ContentReader;
 import java.util.Map;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,32 +107,23 @@ public final class WebhookParser {
       throw fail(Failure.INVALID_UTF8, "the webhook body is not valid UTF-8 (first bad byte at offset " + invalid
           + "); pass the raw request body bytes, not text decoded and re-encoded in another charset", null);
     }
-    int first = BodyChecks.scan(body, maxDepth);
-    if (first == BodyChecks.TOO_DEEP) {
-      throw fail(Failure.NESTING_TOO_DEEP, "the webhook body nests objects and arrays deeper than " + maxDepth
-          + " levels", null);
-    }
-    if (first < 0) {
-      throw fail(Failure.EMPTY_BODY, "the webhook body holds only white space", null);
-    }
-    checkWellFormed(body);
-    if (first != '{') {
-      throw fail(Failure.NOT_AN_ENVELOPE, "expected a JSON object (a LIME envelope) but the body is "
-          + kindOf(first), null);
-    }
     // a copy: the caller may reuse its buffer, and the event's documents are views of these bytes
     byte[] bytes = body.clone();
-    JsonDocument raw = CoreBridge.view(bytes, 0, bytes.length);
     Envelope envelope;
-    try (Buffer source = new Buffer()) {
-      source.write(bytes);
-      envelope = EnvelopeCodec.read(source);
-    } catch (RuntimeException e) {
-      if (!hasEnvelopeFields(raw)) {
-        return new UnknownEvent(null, raw);
+    try {
+      // one pass of the SDK's one reader: RFC 8259's grammar, the depth limit and the envelope's fields
+      envelope = EnvelopeReader.read(bytes, 0, bytes.length, null, maxDepth);
+    } catch (BlipProtocolException e) {
+      EnvelopeReader.Problem problem = EnvelopeReader.problemOf(e);
+      if (problem == EnvelopeReader.Problem.NOT_AN_ENVELOPE) {
+        JsonDocument raw = CoreBridge.view(bytes, 0, bytes.length);
+        if (!hasEnvelopeFields(raw)) {
+          return new UnknownEvent(null, raw); // an object of another kind: reported, not refused
+        }
       }
-      throw fail(Failure.NOT_AN_ENVELOPE, "the webhook body is not a LIME envelope: " + e.getMessage(), e);
+      throw failure(problem, e, bytes);
     }
+    JsonDocument raw = CoreBridge.view(bytes, 0, bytes.length);
     try {
       return classify(envelope, raw);
     } catch (RuntimeException e) {
@@ -159,13 +148,32 @@ public final class WebhookParser {
   }
 
   /** Validates the whole body as one strict JSON value without building a tree. */
-  private static void checkWellFormed(byte[] body) {
-    // the SDK's one reader, strict to RFC 8259's grammar, checks without building anything
-    try {
-      Decoders.check(body, 0, body.length);
-    } catch (BlipProtocolException e) {
-      throw fail(Failure.MALFORMED_JSON, "the webhook body is not well-formed JSON: " + e.getMessage(), e);
+  /** The exception for a body the envelope reader refused. */
+  private WebhookParseException failure(EnvelopeReader.Problem problem, BlipProtocolException e, byte[] bytes) {
+    return switch (problem) {
+      case TOO_DEEP -> fail(Failure.NESTING_TOO_DEEP, "the webhook body nests objects and arrays deeper than "
+          + maxDepth + " levels", null);
+      case MALFORMED -> isBlank(bytes)
+          ? fail(Failure.EMPTY_BODY, "the webhook body holds only white space", null)
+          : fail(Failure.MALFORMED_JSON, "the webhook body is not well-formed JSON: " + e.getMessage(), e);
+      case NOT_AN_OBJECT -> fail(Failure.NOT_AN_ENVELOPE, "expected a JSON object (a LIME envelope) but the body is "
+          + kindOf(firstByte(bytes)), null);
+      case NOT_AN_ENVELOPE -> fail(Failure.NOT_AN_ENVELOPE, "the webhook body is not a LIME envelope: "
+          + e.getMessage(), e);
+    };
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    return firstByte(bytes) < 0;
+  }
+
+  private static int firstByte(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return b & 0xff;
+      }
     }
+    return -1;
   }
 
   private static boolean hasEnvelopeFields(JsonDocument raw) {

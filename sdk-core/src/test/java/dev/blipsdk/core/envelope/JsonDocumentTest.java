@@ -93,7 +93,7 @@ class JsonDocumentTest {
         + "\"priority\":\"2\"}";
     byte[] body = ("{\"id\":\"1\",\"method\":\"get\",\"status\":\"success\",\"resource\": " + resource
         + " ,\"type\":\"application/json\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    Command c = dev.blipsdk.core.internal.EnvelopeCodec.readCommand(new okio.Buffer().write(body));
+    Command c = dev.blipsdk.core.internal.json.EnvelopeReader.readResponse(body, null);
     JsonDocument wire = c.requireResource();
     JsonDocument text = JsonDocument.parse(resource);
     assertEquals(resource, wire.json());

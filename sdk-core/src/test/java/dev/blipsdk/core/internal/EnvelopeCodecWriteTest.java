@@ -73,7 +73,7 @@ class EnvelopeCodecWriteTest {
           + "\n got " + new String(actual, StandardCharsets.UTF_8));
       if (!new String(actual, StandardCharsets.UTF_8).contains("lone ")) {
         // UTF-8 cannot carry a lone surrogate: both writers put '?' in its place, so those cannot round-trip
-        assertEquals(e, EnvelopeCodec.read(new Buffer().write(actual)), () -> "round trip of " + e);
+        assertEquals(e, dev.blipsdk.core.internal.json.EnvelopeReader.read(actual), () -> "round trip of " + e);
       }
     }
   }

@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -879,9 +878,8 @@ public final class Decoders {
       int start = c.position();
       c.skipValue();
       Envelope e;
-      try (Buffer b = new Buffer()) {
-        b.write(c.bytes, start, c.position() - start);
-        e = EnvelopeCodec.read(b);
+      try {
+        e = EnvelopeReader.read(c.bytes, start, c.position() - start, null, JsonCursor.MAX_DEPTH);
       } catch (BlipProtocolException ex) {
         throw new Failure("invalid envelope", ": " + ex.getMessage(), ex);
       }

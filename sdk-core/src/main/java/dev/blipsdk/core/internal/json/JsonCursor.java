@@ -20,25 +20,42 @@ final class JsonCursor {
   static final int BOOLEAN = 5;
   static final int NULL = 6;
 
-  private static final int MAX_DEPTH = 255;
+  /** The deepest nesting of objects and arrays a cursor accepts unless told otherwise. */
+  static final int MAX_DEPTH = 255;
 
   final byte[] bytes;
   private int pos;
   private final int end;
+  private final int maxDepth;
   private int depth;
 
   JsonCursor(byte[] bytes, int offset, int length) {
+    this(bytes, offset, length, MAX_DEPTH);
+  }
+
+  /** A cursor that fails with {@link TooDeep} on objects and arrays nested deeper than {@code maxDepth}. */
+  JsonCursor(byte[] bytes, int offset, int length, int maxDepth) {
     this.bytes = bytes;
     this.pos = offset;
     this.end = offset + length;
+    this.maxDepth = maxDepth;
   }
 
   /** A malformed document: no stack trace, it is turned into a {@code BlipProtocolException} by the caller. */
-  static final class Malformed extends RuntimeException {
+  static class Malformed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Malformed(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /** A document nested deeper than the cursor's limit: well-formed or not, it is not read further. */
+  static final class TooDeep extends Malformed {
+    private static final long serialVersionUID = 1L;
+
+    TooDeep(int limit) {
+      super("malformed JSON: nested deeper than " + limit + " levels");
     }
   }
 
@@ -116,8 +133,8 @@ final class JsonCursor {
   }
 
   private void enter() {
-    if (++depth > MAX_DEPTH) {
-      throw new Malformed("malformed JSON: nested deeper than " + MAX_DEPTH + " levels");
+    if (++depth > maxDepth) {
+      throw new TooDeep(maxDepth);
     }
   }
 

@@ -1,91 +1,66 @@
 package dev.blipsdk.core.webhook.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-
-/** Cheap byte-level checks run before any JSON parsing. */
+/**
+ * A byte-level check run before any JSON parsing, without allocating. Stateless and thread-safe.
+ */
 public final class BodyChecks {
-  /** What {@link #scan(byte[], int)} found. */
-  public static final int TOO_DEEP = -2;
-
   private BodyChecks() {}
 
   /**
-   * Finds the first byte that is not valid UTF-8, decoding strictly (malformed and unmappable input are
-   * reported, not replaced) through a small reused buffer.
+   * Finds the first byte sequence that is not well-formed UTF-8 by the Unicode Standard's table 3-7 (no
+   * overlong forms, no surrogates, nothing above U+10FFFF, no truncated sequence): what a strict
+   * {@code CharsetDecoder} reports, without its buffers.
    *
    * @param body the bytes
-   * @return the offset of the first invalid byte, or -1 when all of it is valid UTF-8
+   * @return the offset where the first ill-formed sequence starts, or -1 when all of it is valid UTF-8
    */
   public static int firstInvalidUtf8(byte[] body) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(body);
-    CharBuffer out = CharBuffer.allocate(Math.min(body.length + 1, 8192));
-    while (true) {
-      CoderResult r = decoder.decode(in, out, true);
-      if (r.isError()) {
-        return in.position();
-      }
-      if (r.isUnderflow()) {
-        break;
-      }
-      out.clear();
-    }
-    while (true) {
-      CoderResult r = decoder.flush(out);
-      if (r.isError()) {
-        return in.position();
-      }
-      if (r.isUnderflow()) {
-        return -1;
-      }
-      out.clear();
-    }
-  }
-
-  /**
-   * Measures nesting outside strings and finds the first significant byte.
-   *
-   * @param body the bytes (valid UTF-8)
-   * @param maxDepth the deepest nesting allowed
-   * @return the first byte that is not JSON white space (0..255), -1 if there is none, or
-   *     {@link #TOO_DEEP} if objects and arrays nest deeper than {@code maxDepth}
-   */
-  public static int scan(byte[] body, int maxDepth) {
-    int first = -1;
-    int depth = 0;
-    boolean inString = false;
-    boolean escaped = false;
-    for (byte b : body) {
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-        } else if (b == '\\') {
-          escaped = true;
-        } else if (b == '"') {
-          inString = false;
-        }
+    int n = body.length;
+    int i = 0;
+    while (i < n) {
+      int b = body[i];
+      if (b >= 0) {
+        i++;
         continue;
       }
-      if (first < 0 && b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-        first = b & 0xff;
-      }
-      if (b == '"') {
-        inString = true;
-      } else if (b == '{' || b == '[') {
-        if (++depth > maxDepth) {
-          return TOO_DEEP;
+      b &= 0xff;
+      int need;
+      int lo = 0x80;
+      int hi = 0xbf;
+      if (b >= 0xc2 && b <= 0xdf) {
+        need = 1;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        need = 2;
+        if (b == 0xe0) {
+          lo = 0xa0;
+        } else if (b == 0xed) {
+          hi = 0x9f;
         }
-      } else if (b == '}' || b == ']') {
-        depth--;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        need = 3;
+        if (b == 0xf0) {
+          lo = 0x90;
+        } else if (b == 0xf4) {
+          hi = 0x8f;
+        }
+      } else {
+        return i;
       }
+      if (i + need >= n) {
+        return i; // truncated at the end
+      }
+      int second = body[i + 1] & 0xff;
+      if (second < lo || second > hi) {
+        return i;
+      }
+      for (int k = 2; k <= need; k++) {
+        int c = body[i + k] & 0xff;
+        if (c < 0x80 || c > 0xbf) {
+          return i;
+        }
+      }
+      i += need + 1;
     }
-    return first;
+    return -1;
   }
 }
