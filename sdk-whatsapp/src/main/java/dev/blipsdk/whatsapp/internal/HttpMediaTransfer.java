@@ -94,7 +94,7 @@ public final class HttpMediaTransfer implements MediaTransfer {
    * The media URL in the answer's body: a JSON string, or the first non-blank of {@link Answer}'s members; null
    * when the body is empty, not JSON, or none of those (the caller then tries the {@code Location} header).
    */
-  static @Nullable String fromBody(String text) {
+  private static @Nullable String fromBody(String text) {
     String t = text.trim();
     if (t.isEmpty()) {
       return null;
