@@ -3,6 +3,7 @@ package dev.blipsdk.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blipsdk.core.envelope.Command;
 import dev.blipsdk.core.exception.BlipCommandException;
@@ -54,6 +55,19 @@ class CommandFailureUriTest {
         + "/change-tags\"}");
     BlipCommandException e = assertThrows(BlipCommandException.class, () -> client.execute(changeTags()));
     assertEquals("lime://amt@msging.net/tickets/d9e8fa05-a1da-4b3e-ab1f-0168be6e5be3/change-tags", e.uri());
+  }
+
+  @Test
+  void theMessageMasksWhatTheDescriptionSaysAboutAPersonButTheDescriptionIsKept() {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .body("{\"method\":\"get\",\"status\":\"failure\",\"reason\":{\"code\":67,\"description\":"
+            + "\"The contact 5531988887777@wa.gw.msging.net (ana.souza@acme.com) of template 'order_shipped' was"
+            + " not found\"}}").build());
+    BlipCommandException e = assertThrows(BlipCommandException.class, () -> client.execute(changeTags()));
+    assertFalse(e.getMessage().contains("5531988887777"), e.getMessage());
+    assertFalse(e.getMessage().contains("ana.souza"), e.getMessage());
+    assertTrue(e.getMessage().contains("'order_shipped'"), e.getMessage());
+    assertTrue(e.description().contains("5531988887777@wa.gw.msging.net (ana.souza@acme.com)"));
   }
 
   @Test

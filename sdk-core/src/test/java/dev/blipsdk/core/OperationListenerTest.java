@@ -217,6 +217,22 @@ class OperationListenerTest {
   }
 
   @Test
+  void aHeaderPutForOneAttemptIsNotSentWithTheNext() throws Exception {
+    listener.onAttempt = (n, headers) -> {
+      if (n == 1) {
+        headers.put("x-first-only", "1");
+      }
+    };
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    server.enqueue(json(200, OK));
+
+    client.execute(contact(), named());
+
+    assertEquals("1", server.takeRequest().getHeaders().get("x-first-only"));
+    assertEquals(null, server.takeRequest().getHeaders().get("x-first-only"));
+  }
+
+  @Test
   void aThrowingListenerNeverChangesTheResult() {
     try (BlipClient c = BlipClient.builder().baseUrl(server.url("/").toString()).credentials("mybot", "k")
         .operationListener(start -> new OperationObserver() {

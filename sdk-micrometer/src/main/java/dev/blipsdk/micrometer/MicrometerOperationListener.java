@@ -45,7 +45,7 @@ import java.util.Objects;
  *
  * <p>No tag or key holds personal data: the values come from the SDK's operation names, uri templates, enums and
  * exception class names, all bounded (see {@link dev.blipsdk.core.observation}). The failed observation carries the
- * SDK exception, whose message masks identities.
+ * SDK exception, whose message masks phone numbers and e-mail addresses, also in the server's failure description.
  *
  * <p>Immutable and thread-safe. When the observation registry is a no-op, operations are not followed at all.
  */

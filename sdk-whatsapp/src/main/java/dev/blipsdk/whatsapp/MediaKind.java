@@ -15,6 +15,7 @@ public enum MediaKind {
   private final Set<String> extensions;
   private final Set<String> contentTypes;
   private final long maxBytes;
+  private final String wireValue = name().toLowerCase(Locale.ROOT);
 
   MediaKind(Set<String> extensions, Set<String> contentTypes, long maxBytes) {
     this.extensions = extensions;
@@ -71,6 +72,6 @@ public enum MediaKind {
    * @return {@code image}, {@code video} or {@code document}
    */
   public String wireValue() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireValue;
   }
 }

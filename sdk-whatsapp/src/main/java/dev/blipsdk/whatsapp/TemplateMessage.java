@@ -5,6 +5,7 @@ import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.core.envelope.Message;
 import dev.blipsdk.core.exception.BlipValidationException;
+import dev.blipsdk.whatsapp.internal.TemplateContent;
 import dev.blipsdk.whatsapp.internal.Placeholders;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -443,84 +444,40 @@ public final class TemplateMessage {
    * @return the content
    */
   public JsonDocument toContent() {
-    Map<String, Object> template = new LinkedHashMap<>();
-    if (namespace != null) {
-      template.put("namespace", namespace);
-    }
-    template.put("name", name);
-    Map<String, Object> lang = new LinkedHashMap<>();
-    lang.put("code", language);
-    lang.put("policy", policy);
-    template.put("language", lang);
-    List<Object> components = new ArrayList<>(2 + buttons.size());
+    List<TemplateContent.Component> components = new ArrayList<>(2 + buttons.size());
     if (header != null) {
-      Map<String, Object> p = new LinkedHashMap<>();
+      TemplateContent.Parameter p;
       if (header.kind() == null) {
-        p.put("type", "text");
-        if (header.parameterName() != null) {
-          p.put("parameter_name", header.parameterName());
-        }
-        p.put("text", text(header.value()));
+        p = TemplateContent.Parameter.text(header.parameterName(), text(header.value()));
       } else {
-        String type = header.kind().wireValue();
-        Map<String, Object> media = new LinkedHashMap<>();
-        if (header.filename() != null) {
-          media.put("filename", header.filename());
-        }
-        media.put("link", header.value());
-        p.put("type", type);
-        p.put(type, media);
+        TemplateContent.Media media = new TemplateContent.Media(header.filename(), header.value());
+        MediaKind kind = header.kind();
+        p = new TemplateContent.Parameter(kind.wireValue(), null, null, kind == MediaKind.IMAGE ? media : null,
+            kind == MediaKind.VIDEO ? media : null, kind == MediaKind.DOCUMENT ? media : null, null);
       }
-      components.add(component("header", List.of(p)));
+      components.add(new TemplateContent.Component("header", null, null, List.of(p)));
     }
-    List<Object> bodyParams = new ArrayList<>(Math.max(positional.size(), named.size()));
+    TemplateContent.Parameter[] body = new TemplateContent.Parameter[positional.size() + named.size()];
+    int i = 0;
     for (String v : positional) {
-      bodyParams.add(textParam(null, v));
+      body[i++] = TemplateContent.Parameter.text(null, text(v));
     }
-    named.forEach((k, v) -> bodyParams.add(textParam(k, v)));
-    components.add(component("body", bodyParams));
-    buttons.forEach((index, b) -> {
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("type", "button");
-      c.put("sub_type", b.type() == ButtonType.URL ? "url" : "quick_reply");
-      c.put("index", index);
-      Map<String, Object> p = new LinkedHashMap<>();
-      if (b.type() == ButtonType.URL) {
-        p.put("type", "text");
-        p.put("text", b.value());
-      } else {
-        p.put("type", "payload");
-        p.put("payload", b.value());
-      }
-      c.put("parameters", List.of(p));
-      components.add(c);
-    });
-    template.put("components", components);
-    Map<String, Object> content = new LinkedHashMap<>();
-    content.put("type", "template");
-    content.put("template", template);
-    return JsonDocument.of(content);
-  }
-
-  private Map<String, Object> textParam(@Nullable String parameterName, String value) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("type", "text");
-    if (parameterName != null) {
-      p.put("parameter_name", parameterName);
+    for (Map.Entry<String, String> e : named.entrySet()) {
+      body[i++] = TemplateContent.Parameter.text(e.getKey(), text(e.getValue()));
     }
-    p.put("text", text(value));
-    return p;
+    components.add(new TemplateContent.Component("body", null, null, List.of(body)));
+    for (Map.Entry<Integer, ButtonValue> e : buttons.entrySet()) {
+      ButtonValue b = e.getValue();
+      boolean url = b.type() == ButtonType.URL;
+      components.add(new TemplateContent.Component("button", url ? "url" : "quick_reply", e.getKey(),
+          List.of(url ? TemplateContent.Parameter.text(null, b.value()) : TemplateContent.Parameter.payload(b.value()))));
+    }
+    return JsonDocument.of(new TemplateContent("template", new TemplateContent.Template(namespace, name,
+        new TemplateContent.Language(language, policy), components)));
   }
 
   private String text(String value) {
     return whitespace == WhitespacePolicy.NORMALIZE ? TemplateRules.normalize(value) : value;
-  }
-
-  private static Map<String, Object> component(String type, List<Object> parameters) {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("type", type);
-    c.put("parameters", parameters);
-    return c;
   }
 
   /**

@@ -21,26 +21,100 @@ final class TemplateRules {
   static final int BODY_ONLY_MAX = 32768;
   static final int PAYLOAD_MAX = 1000;
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
-  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2,4})?");
-  private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final Pattern MANY_SPACES = Pattern.compile(" {5,}");
   private static final Pattern BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
   private TemplateRules() {}
 
   static String normalize(String value) {
+    if (!hasBreaks(value) && !hasManySpaces(value)) {
+      return value; // the common case, without a matcher
+    }
     String s = BREAKS.matcher(value).replaceAll(" ");
     return MANY_SPACES.matcher(s).replaceAll("    ");
   }
 
+  // the checks below run on every send: hand-written rather than regular expressions, which allocate a matcher
+
+  /** {@code [a-z0-9_]+}. */
+  static boolean isName(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [a-z]{2,3}(_[A-Z]{2,4})?}. */
+  static boolean isLanguage(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') {
+      i++;
+    }
+    if (i < 2 || i > 3) {
+      return false;
+    }
+    if (i == n) {
+      return true;
+    }
+    if (s.charAt(i) != '_') {
+      return false;
+    }
+    int region = n - i - 1;
+    if (region < 2 || region > 4) {
+      return false;
+    }
+    for (int k = i + 1; k < n; k++) {
+      if (s.charAt(k) < 'A' || s.charAt(k) > 'Z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [a-z_][a-z0-9_]*}. */
+  static boolean isParameterName(String s) {
+    return !s.isEmpty() && !(s.charAt(0) >= '0' && s.charAt(0) <= '9') && isName(s);
+  }
+
+  /** Five or more spaces in a row. */
+  static boolean hasManySpaces(String s) {
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == ' ') {
+        if (++run >= 5) {
+          return true;
+        }
+      } else {
+        run = 0;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasBreaks(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static void validate(TemplateMessage m, @Nullable Template def) {
     String name = m.name();
-    if (name.isEmpty() || name.length() > NAME_MAX || !NAME.matcher(name).matches()) {
+    if (name.isEmpty() || name.length() > NAME_MAX || !isName(name)) {
       throw fail("template.name", "name-format", "template name '" + name + "' must be 1 to " + NAME_MAX
           + " characters of lowercase letters, digits and '_'");
     }
-    if (!LANGUAGE.matcher(m.language()).matches()) {
+    if (!isLanguage(m.language())) {
       throw fail("template.language", "language-format", "language code '" + m.language()
           + "' must look like 'pt_BR', 'en' or 'en_US'");
     }
@@ -114,7 +188,7 @@ final class TemplateRules {
     }
     if (h.kind() == null) {
       String field = h.parameterName() == null ? "header.{{1}}" : "header.{{" + h.parameterName() + "}}";
-      if (h.parameterName() != null && !PARAMETER_NAME.matcher(h.parameterName()).matches()) {
+      if (h.parameterName() != null && !isParameterName(h.parameterName())) {
         throw fail(field, "parameter-name", "variable name '" + h.parameterName()
             + "' must be lowercase letters, digits and '_'");
       }
@@ -189,7 +263,7 @@ final class TemplateRules {
     }
     for (Map.Entry<String, String> e : named.entrySet()) {
       String field = "body.{{" + e.getKey() + "}}";
-      if (!PARAMETER_NAME.matcher(e.getKey()).matches()) {
+      if (!isParameterName(e.getKey())) {
         throw fail(field, "parameter-name", "variable name '" + e.getKey()
             + "' must be lowercase letters, digits and '_'");
       }
@@ -298,7 +372,7 @@ final class TemplateRules {
               + " whitespace(WhitespacePolicy.NORMALIZE)");
         }
       }
-      if (MANY_SPACES.matcher(v).find()) {
+      if (hasManySpaces(v)) {
         throw fail(field, "whitespace", field + " contains more than four spaces in a row; WhatsApp refuses"
             + " them (132018): remove them or use whitespace(WhitespacePolicy.NORMALIZE)");
       }

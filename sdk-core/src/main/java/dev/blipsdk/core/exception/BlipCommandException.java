@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A command came back with {@code "status":"failure"} (inside HTTP 200, as Blip reports business
  * errors). Carries the LIME reason code (nullable: Blip sometimes omits it), the description, the
- * command id and its uri.
+ * command id and its uri. The message masks phone numbers and e-mail addresses in the uri and in the
+ * description, since messages end up in logs and traces; {@link #description()} is the server's text as sent.
  *
  * <pre>{@code
  * try {
@@ -37,7 +38,7 @@ public class BlipCommandException extends BlipException {
   public BlipCommandException(Reason reason, @Nullable String commandId, String method, @Nullable String uri,
       int attempts) {
     super("command " + method + " " + Redaction.uri(uri) + " failed: "
-        + (reason.code() == null ? "" : "code " + reason.code() + ", ") + reason.description(), null,
+        + (reason.code() == null ? "" : "code " + reason.code() + ", ") + Redaction.text(reason.description()), null,
         false, attempts, commandId);
     this.reasonCode = reason.code();
     this.description = reason.description();
@@ -55,7 +56,7 @@ public class BlipCommandException extends BlipException {
   }
 
   /**
-   * The server's description.
+   * The server's description, as sent (not masked: it may hold the identity the command was about).
    *
    * @return the description, empty when none was sent
    */

@@ -45,6 +45,8 @@ public final class OperationTracker {
   private long attemptStartNanos;
   private boolean attemptOpen;
   private boolean ended;
+  /** The headers of the attempt in progress; one per call, emptied for each attempt. */
+  private final Headers headers = new Headers();
 
   private OperationTracker(OperationObserver observer) {
     this.observer = observer;
@@ -91,19 +93,21 @@ public final class OperationTracker {
     attempts = attempt;
     attemptOpen = true;
     attemptStartNanos = System.nanoTime();
-    Headers headers = new Headers();
+    headers.open();
     try {
       observer.attemptStarted(attempt, headers);
     } catch (RuntimeException e) {
       LOG.warn("operation observer failed in attemptStarted; ignored", e);
     }
     headers.closed = true;
-    if (headers.names == null) {
+    List<String> names = headers.names;
+    List<String> values = headers.values;
+    if (names == null || values == null || names.isEmpty()) {
       return request;
     }
     Request.Builder b = request.newBuilder();
-    for (int i = 0; i < headers.names.size(); i++) {
-      b.header(headers.names.get(i), headers.values.get(i));
+    for (int i = 0; i < names.size(); i++) {
+      b.header(names.get(i), values.get(i));
     }
     return b.build();
   }
@@ -167,12 +171,24 @@ public final class OperationTracker {
     return AttemptOutcome.CONNECTION_LOST;
   }
 
-  /** Collects the headers of one attempt, checking each. */
+  /**
+   * Collects the headers of one attempt, checking each; open only during {@code attemptStarted} (a listener that
+   * keeps it and puts later is told so).
+   */
   private static final class Headers implements PropagationHeaders {
     /** Allocated by the first put: most attempts of a listener that propagates nothing need none. */
     @Nullable List<String> names;
     @Nullable List<String> values;
-    boolean closed;
+    boolean closed = true;
+
+    /** Opens the collector for a new attempt, empty. */
+    void open() {
+      if (names != null && values != null) {
+        names.clear();
+        values.clear();
+      }
+      closed = false;
+    }
 
     @Override
     public void put(String name, String value) {

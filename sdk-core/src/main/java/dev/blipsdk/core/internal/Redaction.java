@@ -72,6 +72,17 @@ public final class Redaction {
   private static final Pattern QUOTED_ENCODED = Pattern.compile("%27.*?%27");
 
   /**
+   * Masks free text from the server (a failure's description): digit runs (phone numbers) and e-mail local parts;
+   * quoted words, such as a template's name, stay readable.
+   *
+   * @param text the text
+   * @return the masked text
+   */
+  public static String text(String text) {
+    return digits(EMAIL_LOCAL.matcher(text).replaceAll("***"));
+  }
+
+  /**
    * Masks every run of five or more digits, keeping its last two.
    *
    * @param text any text

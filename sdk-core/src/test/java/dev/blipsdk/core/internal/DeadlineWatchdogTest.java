@@ -62,10 +62,11 @@ class DeadlineWatchdogTest {
     DeadlineWatchdog watchdog = watchdog(60_000);
     Call done = call();
     long now = System.nanoTime();
-    DeadlineWatchdog.Watch closed = watchdog.watch(done, now + TimeUnit.MILLISECONDS.toNanos(30));
+    // half a second between watch and close: a loaded machine may stall for tens of milliseconds there
+    DeadlineWatchdog.Watch closed = watchdog.watch(done, now + TimeUnit.MILLISECONDS.toNanos(500));
     closed.close();
     Call marker = call();
-    watchdog.watch(marker, now + TimeUnit.MILLISECONDS.toNanos(60));
+    watchdog.watch(marker, now + TimeUnit.MILLISECONDS.toNanos(550));
     awaitTrue(marker::isCanceled, "the later call is cancelled");
     assertFalse(done.isCanceled(), "a call closed before its deadline is left alone");
     assertFalse(closed.expired());

@@ -20,6 +20,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -855,7 +856,79 @@ public final class Decoders {
     }
   }
 
-  private static final Decoder IDENTITY = new ParsedDecoder("an identity", Identity::parse);
+  private static final Decoder IDENTITY_PARSED = new ParsedDecoder("an identity", Identity::parse);
+
+  /**
+   * An identity read from the string's bytes in the plain case ({@code name@domain} or a bare domain, printable
+   * ASCII, no escape, no '/'), without the whole text as a string first, and with the domain shared with the
+   * identities read before it (a page of tickets names the same few domains hundreds of times); anything else
+   * goes through {@link Identity#parse}, which gives the same result or the error.
+   */
+  private static final Decoder IDENTITY = new Decoder() {
+    @Override
+    @Nullable Object read(JsonCursor c) {
+      if (c.peek() != JsonCursor.STRING) {
+        return IDENTITY_PARSED.read(c);
+      }
+      byte[] b = c.bytes;
+      int start = c.position() + 1;
+      int at = -1;
+      int i = start;
+      int limit = c.limit();
+      while (i < limit) {
+        byte x = b[i];
+        if (x == '"') {
+          break;
+        }
+        if (x <= ' ' || x >= 0x7f || x == '\\' || x == '/' || (x == '@' && at >= 0)) {
+          return IDENTITY_PARSED.read(c); // escapes, spaces, non-ASCII, instance or a second '@'
+        }
+        if (x == '@') {
+          at = i;
+        }
+        i++;
+      }
+      int end = i;
+      if (end >= limit || end == start || at == start || at == end - 1) {
+        return IDENTITY_PARSED.read(c); // unterminated, empty, or an empty name or domain: its error
+      }
+      String name = at < 0 ? null : new String(b, start, at - start, StandardCharsets.ISO_8859_1);
+      String domain = Domains.of(b, at < 0 ? start : at + 1, end);
+      c.rewindTo(end + 1); // past the closing quote
+      return new Identity(name, domain);
+    }
+  };
+
+  /**
+   * The domains of identities read lately, shared so that each is one string. A small direct-mapped table of
+   * immutable strings: a race between two threads costs at most a string made twice, never a wrong one.
+   */
+  static final class Domains {
+    private static final String[] RECENT = new String[64];
+
+    private Domains() {}
+
+    static String of(byte[] b, int from, int to) {
+      int h = 1;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + b[i];
+      }
+      int slot = (h ^ (h >>> 16)) & (RECENT.length - 1);
+      String known = RECENT[slot];
+      if (known != null && known.length() == to - from) {
+        boolean same = true;
+        for (int i = from; i < to && same; i++) {
+          same = known.charAt(i - from) == b[i];
+        }
+        if (same) {
+          return known;
+        }
+      }
+      String made = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+      RECENT[slot] = made;
+      return made;
+    }
+  }
   private static final Decoder NODE = new ParsedDecoder("a node", Node::parse);
   private static final Decoder OFFSET_DATE_TIME = new ParsedDecoder("an OffsetDateTime", OffsetDateTime::parse);
   private static final Decoder LOCAL_DATE = new ParsedDecoder("a LocalDate",

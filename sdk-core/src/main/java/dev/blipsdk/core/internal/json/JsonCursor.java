@@ -493,7 +493,15 @@ final class JsonCursor {
     }
   }
 
-  /** Moves the cursor back to an offset it has passed (to re-read a name with escapes). */
+  /** The offset just past the last byte the cursor may read. */
+  int limit() {
+    return end;
+  }
+
+  /**
+   * Moves the cursor to an offset: back to one it has passed (to re-read a name with escapes), or forward past a
+   * value the caller has read from the bytes itself.
+   */
   void rewindTo(int offset) {
     pos = offset;
   }
