@@ -129,7 +129,7 @@ public record Command(
     b.resource = resource;
     b.status = status;
     b.reason = reason;
-    b.metadata.putAll(metadata);
+    b.metadata = metadata.isEmpty() ? null : new LinkedHashMap<>(metadata);
     return b;
   }
 
@@ -188,7 +188,8 @@ public record Command(
     private @Nullable JsonDocument resource;
     private @Nullable CommandStatus status;
     private @Nullable Reason reason;
-    private final Map<String, @Nullable String> metadata = new LinkedHashMap<>();
+    /** Made by the first entry: most commands carry none. */
+    private @Nullable Map<String, @Nullable String> metadata;
 
     private Builder() {}
 
@@ -314,7 +315,12 @@ public record Command(
      * @return this builder
      */
     public Builder metadata(String key, String value) {
-      metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+      if (metadata == null) {
+        metadata = new LinkedHashMap<>();
+      }
+      metadata.put(key, value);
       return this;
     }
 
@@ -333,7 +339,8 @@ public record Command(
       }
       // a resource without a type is a request Blip accepts (its own Postman collection sends such sets), and
       // anything parsed must build again: toBuilder().build() round-trips every command
-      return new Command(id, from, to, pp, method, uri, type, resource, status, reason, metadata);
+      return new Command(id, from, to, pp, method, uri, type, resource, status, reason,
+          metadata == null ? Map.of() : metadata);
     }
   }
 }

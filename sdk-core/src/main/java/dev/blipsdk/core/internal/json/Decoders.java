@@ -327,14 +327,13 @@ public final class Decoders {
       boolean first = true;
       while (c.hasNextMember(first)) {
         first = false;
-        String name = c.nextName();
-        switch (name) {
-          case "from", "to", "pp" -> {
+        switch (EnvelopeReader.nextField(c)) {
+          case EnvelopeReader.F_FROM, EnvelopeReader.F_TO, EnvelopeReader.F_PP -> {
             if (!EnvelopeCodec.isNodeOrBlank(scalar(c))) {
               return null; // the two-step path reports the bad node
             }
           }
-          case "resource" -> {
+          case EnvelopeReader.F_RESOURCE -> {
             int k = c.peek();
             if (typed != null || (k != JsonCursor.OBJECT && k != JsonCursor.ARRAY)) {
               return null;
@@ -344,8 +343,13 @@ public final class Decoders {
               return null;
             }
           }
-          case "method" -> method = scalar(c) != null;
-          case "status" -> {
+          case EnvelopeReader.F_METHOD -> {
+            // only whether there is one, as the envelope reader sees it: a scalar (the value is checked, not kept)
+            int k = c.peek();
+            method = k == JsonCursor.STRING || k == JsonCursor.NUMBER || k == JsonCursor.BOOLEAN;
+            c.skipValue();
+          }
+          case EnvelopeReader.F_STATUS -> {
             String s = scalar(c);
             success = s != null && CommandStatus.fromWire(s) == CommandStatus.SUCCESS;
           }

@@ -47,20 +47,20 @@ public final class EnvelopeReader {
   private static final byte[] RESOURCE = ascii("resource");
   private static final byte[] METADATA = ascii("metadata");
 
-  private static final int F_OTHER = -1;
-  private static final int F_ID = 0;
-  private static final int F_FROM = 1;
-  private static final int F_TO = 2;
-  private static final int F_PP = 3;
-  private static final int F_TYPE = 4;
-  private static final int F_CONTENT = 5;
-  private static final int F_RESOURCE = 6;
-  private static final int F_METHOD = 7;
-  private static final int F_URI = 8;
-  private static final int F_STATUS = 9;
-  private static final int F_EVENT = 10;
-  private static final int F_REASON = 11;
-  private static final int F_METADATA = 12;
+  static final int F_OTHER = -1;
+  static final int F_ID = 0;
+  static final int F_FROM = 1;
+  static final int F_TO = 2;
+  static final int F_PP = 3;
+  static final int F_TYPE = 4;
+  static final int F_CONTENT = 5;
+  static final int F_RESOURCE = 6;
+  static final int F_METHOD = 7;
+  static final int F_URI = 8;
+  static final int F_STATUS = 9;
+  static final int F_EVENT = 10;
+  static final int F_REASON = 11;
+  static final int F_METADATA = 12;
 
   private EnvelopeReader() {}
 
@@ -183,20 +183,11 @@ public final class EnvelopeReader {
     String event = null;
     Reason reason = null;
     Map<String, @Nullable String> metadata = Map.of();
-    byte[] b = c.bytes;
     c.beginObject();
     boolean first = true;
     while (c.hasNextMember(first)) {
       first = false;
-      int start = c.position() + 1;
-      int close = c.scanPlainName();
-      int field;
-      if (close < 0) {
-        field = fieldOf(c.nextName());
-      } else {
-        field = fieldOf(b, start, close - start);
-        c.afterName(close);
-      }
+      int field = nextField(c);
       switch (field) {
         case F_ID -> id = scalar(c);
         case F_FROM -> from = scalar(c);
@@ -237,7 +228,8 @@ public final class EnvelopeReader {
         "not a LIME envelope: no method (command), event (notification) or type (message)", new NotAnEnvelope(true));
   }
 
-  private static int fieldOf(byte[] b, int start, int length) {
+  /** Which envelope member a plain name (the bytes between its quotes) is, or {@link #F_OTHER}. */
+  static int fieldOf(byte[] b, int start, int length) {
     switch (length) {
       case 2:
         return is(b, start, ID) ? F_ID : is(b, start, TO) ? F_TO : is(b, start, PP) ? F_PP : F_OTHER;
@@ -259,8 +251,19 @@ public final class EnvelopeReader {
     }
   }
 
+  /** Reads the next member's name and the ':' after it: which envelope member it is, without making a string. */
+  static int nextField(JsonCursor c) {
+    int start = c.position() + 1;
+    int close = c.scanPlainName();
+    if (close < 0) {
+      return fieldOf(c.nextName()); // a name with escapes, decoded
+    }
+    c.afterName(close);
+    return fieldOf(c.bytes, start, close - start);
+  }
+
   /** A name that had escapes, decoded. */
-  private static int fieldOf(String name) {
+  static int fieldOf(String name) {
     byte[] b = name.getBytes(StandardCharsets.UTF_8);
     return fieldOf(b, 0, b.length);
   }
