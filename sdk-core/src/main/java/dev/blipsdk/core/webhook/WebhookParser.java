@@ -147,7 +147,6 @@ public final class WebhookParser {
     return new UnknownEvent(envelope, raw);
   }
 
-  /** Validates the whole body as one strict JSON value without building a tree. */
   /** The exception for a body the envelope reader refused. */
   private WebhookParseException failure(EnvelopeReader.Problem problem, BlipProtocolException e, byte[] bytes) {
     return switch (problem) {
