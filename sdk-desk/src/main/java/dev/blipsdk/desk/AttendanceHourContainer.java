@@ -15,10 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,8 +54,6 @@ import org.jspecify.annotations.Nullable;
 public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> attendanceHourScheduleItems,
     List<OffItem> attendanceHourOffItems, List<Ref> queues, List<Ref> attendants, JsonDocument raw) {
 
-  private static final Set<String> MODELLED = Set.of("attendancehour", "attendancehourscheduleitems",
-      "attendancehouroffitems", "queues", "attendants");
 
   /**
    * Copies the lists; a missing {@code raw} becomes an empty object.
@@ -91,26 +87,12 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
       @Nullable String ownerIdentity, @Nullable String storageDate, @Nullable String modifyDate,
       @Nullable String timeZoneId, JsonDocument raw) {
 
-    private static final Set<String> MODELLED = Set.of("id", "title", "description", "ismain", "owneridentity",
-        "storagedate", "modifydate", "timezoneid");
 
     /** A missing {@code raw} becomes an empty object. */
     public Header {
       raw = raw == null ? WriteBack.EMPTY : raw;
     }
 
-    Map<String, Object> toWire() {
-      Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
-      putIf(m, "id", id);
-      putIf(m, "title", title);
-      putIf(m, "description", description);
-      m.put("isMain", isMain);
-      putIf(m, "ownerIdentity", ownerIdentity);
-      putIf(m, "storageDate", storageDate);
-      putIf(m, "modifyDate", modifyDate);
-      putIf(m, "timeZoneId", timeZoneId);
-      return m;
-    }
   }
 
   /**
@@ -125,21 +107,12 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
   public record ScheduleItem(@Nullable String id, @Nullable String dayOfWeek, @Nullable String startTime,
       @Nullable String endTime, JsonDocument raw) {
 
-    private static final Set<String> MODELLED = Set.of("id", "dayofweek", "starttime", "endtime");
 
     /** A missing {@code raw} becomes an empty object. */
     public ScheduleItem {
       raw = raw == null ? WriteBack.EMPTY : raw;
     }
 
-    Map<String, Object> toWire() {
-      Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
-      putIf(m, "id", id);
-      putIf(m, "dayOfWeek", dayOfWeek);
-      putIf(m, "startTime", startTime);
-      putIf(m, "endTime", endTime);
-      return m;
-    }
   }
 
   /**
@@ -154,21 +127,12 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
   public record OffItem(@Nullable String id, @Nullable String reason, @Nullable String startDate,
       @Nullable String endDate, JsonDocument raw) {
 
-    private static final Set<String> MODELLED = Set.of("id", "reason", "startdate", "enddate");
 
     /** A missing {@code raw} becomes an empty object. */
     public OffItem {
       raw = raw == null ? WriteBack.EMPTY : raw;
     }
 
-    Map<String, Object> toWire() {
-      Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
-      putIf(m, "id", id);
-      putIf(m, "reason", reason);
-      putIf(m, "startDate", startDate);
-      putIf(m, "endDate", endDate);
-      return m;
-    }
   }
 
   /**
@@ -180,7 +144,6 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
    */
   public record Ref(@Nullable String id, @Nullable String description, JsonDocument raw) {
 
-    private static final Set<String> MODELLED = Set.of("id", "description");
 
     /** A missing {@code raw} becomes an empty object. */
     public Ref {
@@ -197,12 +160,6 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
       this(id, description, null);
     }
 
-    Map<String, Object> toWire() {
-      Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
-      putIf(m, "id", id);
-      putIf(m, "description", description);
-      return m;
-    }
 
     /** Says only whether the fields are set: an agent's id and description are e-mail addresses. */
     @Override
@@ -466,42 +423,6 @@ public record AttendanceHourContainer(Header attendanceHour, List<ScheduleItem> 
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.000Z'");
-
-  /**
-   * The rule as the resource of {@code set /attendance-hour}: at each level, the members the SDK does not model as
-   * they came, then the modelled ones.
-   */
-  Map<String, Object> toWire() {
-    Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
-    m.put("attendanceHour", attendanceHour.toWire());
-    List<Object> items = new ArrayList<>(attendanceHourScheduleItems.size());
-    for (ScheduleItem s : attendanceHourScheduleItems) {
-      items.add(s.toWire());
-    }
-    m.put("attendanceHourScheduleItems", items);
-    List<Object> offs = new ArrayList<>(attendanceHourOffItems.size());
-    for (OffItem o : attendanceHourOffItems) {
-      offs.add(o.toWire());
-    }
-    m.put("attendanceHourOffItems", offs);
-    m.put("queues", refs(queues));
-    m.put("attendants", refs(attendants));
-    return m;
-  }
-
-  private static List<Object> refs(List<Ref> refs) {
-    List<Object> out = new ArrayList<>(refs.size());
-    for (Ref r : refs) {
-      out.add(r.toWire());
-    }
-    return out;
-  }
-
-  private static void putIf(Map<String, Object> m, String key, @Nullable Object value) {
-    if (value != null) {
-      m.put(key, value);
-    }
-  }
 
   /** Names the rule and its zone; holds no personal data. */
   @Override

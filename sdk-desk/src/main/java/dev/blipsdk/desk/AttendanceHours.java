@@ -160,7 +160,7 @@ public final class AttendanceHours {
    */
   public AttendanceHourContainer save(AttendanceHourContainer rule) {
     Objects.requireNonNull(rule, "rule");
-    Command response = desk.set(DeskOperations.ATTENDANCE_HOURS_SET, "/attendance-hour", TYPE, rule.toWire());
+    Command response = desk.set(DeskOperations.ATTENDANCE_HOURS_SET, "/attendance-hour", TYPE, rule);
     if (response.resource() != null && response.resource().isObject()) {
       return read(response.resource());
     }

@@ -138,7 +138,7 @@ public final class ReadyReplies {
       }
       ReadyReply p = r.inCategory(name);
       placed.add(p);
-      items.add(p.toWire());
+      items.add(p); // written by JsonDocument.of: unmodelled members as they came, then the modelled ones
     }
     Map<String, Object> collection = new LinkedHashMap<>();
     collection.put("itemType", TYPE);

@@ -3,9 +3,7 @@ package dev.blipsdk.desk;
 import dev.blipsdk.core.envelope.JsonDocument;
 import dev.blipsdk.core.envelope.MediaTypes;
 import dev.blipsdk.desk.internal.WriteBack;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * are read as they are.
  *
  * <p>Immutable and thread-safe. {@link #toString()} never prints the text. {@link #raw()} is the document as
- * Desk sent it (an empty object for a reply made in code); {@link ReadyReplies#replace} writes back its members
- * the SDK does not model, as they came.
+ * Desk sent it (an empty object for a reply made in code); {@link ReadyReplies#replace} writes the record back
+ * through {@code JsonDocument.of}, which puts the members the SDK does not model first, as they came.
  *
  * @param id the reply id
  * @param category the category name
@@ -34,8 +32,6 @@ import org.jspecify.annotations.Nullable;
 public record ReadyReply(@Nullable String id, @Nullable String category, @Nullable String name,
     @Nullable String document, @Nullable String type, boolean isDynamicContent, JsonDocument raw) {
 
-  private static final Set<String> MODELLED = Set.of("id", "category", "name", "document", "type",
-      "isdynamiccontent");
 
   /** A missing {@code raw} becomes an empty object. */
   public ReadyReply {
@@ -77,28 +73,6 @@ public record ReadyReply(@Nullable String id, @Nullable String category, @Nullab
   ReadyReply inCategory(String categoryName) {
     String newId = id != null && !id.isBlank() ? id : UUID.randomUUID().toString();
     return new ReadyReply(newId, categoryName, name, document, type, isDynamicContent, raw);
-  }
-
-  /** The reply as an item of {@code set /replies/{categoryId}}: the unmodelled members as they came, then the rest. */
-  Map<String, Object> toWire() {
-    Map<String, Object> m = WriteBack.unmodelled(raw, MODELLED);
-    if (id != null) {
-      m.put("id", id);
-    }
-    if (category != null) {
-      m.put("category", category);
-    }
-    if (name != null) {
-      m.put("name", name);
-    }
-    if (document != null) {
-      m.put("document", document);
-    }
-    if (type != null) {
-      m.put("type", type);
-    }
-    m.put("isDynamicContent", isDynamicContent);
-    return m;
   }
 
   /** Id, title length and type; never the text. */

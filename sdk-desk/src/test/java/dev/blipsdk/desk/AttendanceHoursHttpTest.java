@@ -105,7 +105,7 @@ class AttendanceHoursHttpTest {
 
     // a copy with one more queue: every level keeps its unmodelled members, nothing is written twice
     JsonDocument wire = JsonDocument.of(c.withQueues(List.of(c.queues().get(0),
-        new AttendanceHourContainer.Ref("suporte", "Suporte"))).toWire());
+        new AttendanceHourContainer.Ref("suporte", "Suporte"))));
     assertEquals(List.of("attendanceHour", "attendanceHourScheduleItems", "attendanceHourOffItems", "queues",
         "attendants"), List.copyOf(wire.fields().keySet()), "AttendanceHourOffItems is written once, in Desk's case");
     JsonDocument header = wire.member("attendanceHour").orElseThrow();
@@ -121,7 +121,7 @@ class AttendanceHoursHttpTest {
     // new hours replace the schedule and the days off, and keep the header's and the rule's other members
     AttendanceHourContainer moved = c.withBusinessHours(BusinessHours.parse(ZoneId.of("Europe/London"),
         "seg-sex: 09:00-17:00"), LocalDate.of(2026, 5, 4));
-    JsonDocument movedWire = JsonDocument.of(moved.toWire());
+    JsonDocument movedWire = JsonDocument.of(moved);
     JsonDocument movedHeader = movedWire.member("attendanceHour").orElseThrow();
     assertEquals("\"GMT Standard Time\"", movedHeader.member("timeZoneId").orElseThrow().json());
     assertTrue(movedHeader.member("timeZoneMap").orElseThrow().isNull());

@@ -155,24 +155,19 @@ public final class WebhookParser {
       case MALFORMED -> isBlank(bytes)
           ? fail(Failure.EMPTY_BODY, "the webhook body holds only white space", null)
           : fail(Failure.MALFORMED_JSON, "the webhook body is not well-formed JSON: " + e.getMessage(), e);
-      case NOT_AN_OBJECT -> fail(Failure.NOT_AN_ENVELOPE, "expected a JSON object (a LIME envelope) but the body is "
-          + kindOf(firstByte(bytes)), null);
-      case NOT_AN_ENVELOPE -> fail(Failure.NOT_AN_ENVELOPE, "the webhook body is not a LIME envelope: "
+      // the reader's message names what it found instead (an array, a string...) or what the object lacks
+      case NOT_AN_OBJECT, NOT_AN_ENVELOPE -> fail(Failure.NOT_AN_ENVELOPE, "the webhook body is not a LIME envelope: "
           + e.getMessage(), e);
     };
   }
 
   private static boolean isBlank(byte[] bytes) {
-    return firstByte(bytes) < 0;
-  }
-
-  private static int firstByte(byte[] bytes) {
     for (byte b : bytes) {
       if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-        return b & 0xff;
+        return false;
       }
     }
-    return -1;
+    return true;
   }
 
   private static boolean hasEnvelopeFields(JsonDocument raw) {
@@ -183,16 +178,6 @@ public final class WebhookParser {
     } catch (RuntimeException e) {
       return true;
     }
-  }
-
-  private static String kindOf(int first) {
-    return switch (first) {
-      case '[' -> "an array";
-      case '"' -> "a string";
-      case 't', 'f' -> "a boolean";
-      case 'n' -> "null";
-      default -> "a number";
-    };
   }
 
   private static WebhookParseException fail(Failure failure, String message, @Nullable Throwable cause) {

@@ -329,7 +329,7 @@ public final class Decoders {
         first = false;
         switch (EnvelopeReader.nextField(c)) {
           case EnvelopeReader.F_FROM, EnvelopeReader.F_TO, EnvelopeReader.F_PP -> {
-            if (!EnvelopeCodec.isNodeOrBlank(scalar(c))) {
+            if (!EnvelopeCodec.isNodeOrBlank(EnvelopeReader.scalar(c))) {
               return null; // the two-step path reports the bad node
             }
           }
@@ -350,7 +350,7 @@ public final class Decoders {
             c.skipValue();
           }
           case EnvelopeReader.F_STATUS -> {
-            String s = scalar(c);
+            String s = EnvelopeReader.scalar(c);
             success = s != null && CommandStatus.fromWire(s) == CommandStatus.SUCCESS;
           }
           default -> c.skipValue();
@@ -360,24 +360,6 @@ public final class Decoders {
       return method && success ? typed : null;
     } catch (RuntimeException e) {
       return null; // the two-step path reports the error
-    }
-  }
-
-  /** A string, number or boolean as text; null for null; objects and arrays skipped (null). */
-  private static @Nullable String scalar(JsonCursor c) {
-    switch (c.peek()) {
-      case JsonCursor.STRING:
-        return c.nextString();
-      case JsonCursor.NUMBER:
-        return c.nextNumberText();
-      case JsonCursor.BOOLEAN:
-        return Boolean.toString(c.nextBoolean());
-      case JsonCursor.NULL:
-        c.nextNull();
-        return null;
-      default:
-        c.skipValue();
-        return null;
     }
   }
 

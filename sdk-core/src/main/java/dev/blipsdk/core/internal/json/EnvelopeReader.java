@@ -282,7 +282,7 @@ public final class EnvelopeReader {
   }
 
   /** A string, number or boolean as text; null for null; objects and arrays skipped (null). */
-  private static @Nullable String scalar(JsonCursor c) {
+  static @Nullable String scalar(JsonCursor c) {
     switch (c.peek()) {
       case JsonCursor.STRING:
         return c.nextString();
